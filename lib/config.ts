@@ -1,0 +1,47 @@
+/**
+ * Process configuration, read once from the environment. Every setting has a
+ * default that runs the app on the embedded database; bad values fail fast
+ * with a message naming the variable.
+ */
+export interface Config {
+  port: number
+  host: string
+  /** Where PGlite keeps its files when DATABASE_URL is not set. */
+  dataDir: string
+  /** postgres://… to use a PostgreSQL server instead of the embedded database. */
+  databaseUrl: string | undefined
+  /** Updates are written to the database at most this long after they arrive. */
+  writeIntervalMs: number
+  /** An open board with no clients is unloaded from memory after this long. */
+  unloadDelayMs: number
+  /** The largest websocket message a client may send. */
+  maxMessageBytes: number
+}
+
+type Env = Record<string, string | undefined>
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`)
+  }
+  return value
+}
+
+export function readConfig(env: Env = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    dataDir: env.DATA_DIR || './data',
+    databaseUrl,
+    writeIntervalMs: integer(env, 'WRITE_INTERVAL_MS', 200, 1, 60_000),
+    unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 30_000, 0, 3_600_000),
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+  }
+}

@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import type { DatabaseTarget } from './client.ts'
+
+/**
+ * The databases the tests run on: the embedded PGlite, and the PostgreSQL
+ * server on 127.0.0.1 (database `test`), where each suite gets a schema of its
+ * own. A missing PostgreSQL fails the tests; it never skips them.
+ */
+export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+
+export interface TestDatabase {
+  target: DatabaseTarget
+  /** The environment a child server process needs to open the same data. */
+  env: Record<string, string>
+  drop(): Promise<void>
+}
+
+export type TestDatabaseKind = 'pglite' | 'postgres'
+export const testDatabaseKinds: TestDatabaseKind[] = ['pglite', 'postgres']
+
+export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const dataDir = mkdtempSync(join(tmpdir(), 'eventstorm-test-'))
+    return {
+      target: { kind: 'pglite', dataDir },
+      env: { DATA_DIR: dataDir, DATABASE_URL: '' },
+      drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+    }
+  }
+  const schema = `test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+  await withClient((client) => client.query(`CREATE SCHEMA "${schema}"`))
+  const url = `${testPostgresUrl}${testPostgresUrl.includes('?') ? '&' : '?'}schema=${schema}`
+  return {
+    target: { kind: 'postgres', url },
+    env: { DATABASE_URL: url },
+    drop: async () => {
+      await withClient((client) => client.query(`DROP SCHEMA "${schema}" CASCADE`))
+    },
+  }
+}
+
+async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testPostgresUrl })
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}

@@ -1,0 +1,77 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Config } from '../lib/config.ts'
+import { type Database, setDatabase } from '../lib/db/client.ts'
+import { migrate } from '../lib/db/migrate.ts'
+import { DatabasePersistence } from './persistence/databasePersistence.ts'
+import { RealtimeServer } from './realtime/realtimeServer.ts'
+
+export interface StartOptions {
+  config: Config
+  database: Database
+  /** Serve the Next.js app too; off for tests that only need the websocket endpoint. */
+  web: false | { dev: boolean }
+}
+
+export interface RunningServer {
+  server: Server
+  database: Database
+  realtime: RealtimeServer
+  persistence: DatabasePersistence
+  port: number
+  close(): Promise<void>
+}
+
+/**
+ * One process: the Next.js app and the realtime endpoint on one HTTP server,
+ * over one database whose migrations are applied first.
+ */
+export async function startServer({ config, database, web }: StartOptions): Promise<RunningServer> {
+  const applied = await migrate(database)
+  if (applied.length > 0) console.log(`applied migrations: ${applied.join(', ')}`)
+  setDatabase(database)
+
+  const persistence = new DatabasePersistence(database, config.writeIntervalMs)
+  const realtime = new RealtimeServer({
+    hooks: [persistence],
+    unloadDelayMs: config.unloadDelayMs,
+    maxMessageBytes: config.maxMessageBytes,
+  })
+
+  const handleWeb = web ? await prepareNext(web.dev) : undefined
+  const server = createServer((request, response) => {
+    if (handleWeb) return void handleWeb(request, response)
+    response.writeHead(404).end()
+  })
+  server.on('upgrade', (request, socket, head) => {
+    if (RealtimeServer.handles(request)) void realtime.handleUpgrade(request, socket, head)
+    // Next registers its own upgrade listener for hot reload in development.
+    else if (!web || !web.dev) socket.destroy()
+  })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, resolve)
+  })
+
+  let closing: Promise<void> | undefined
+  const close = () => {
+    closing ??= (async () => {
+      const stopped = new Promise((resolve) => server.close(resolve))
+      await realtime.close()
+      await persistence.flush()
+      server.closeAllConnections()
+      await stopped
+      await database.close()
+    })()
+    return closing
+  }
+  return { server, database, realtime, persistence, port: (server.address() as AddressInfo).port, close }
+}
+
+async function prepareNext(dev: boolean) {
+  const { default: next } = await import('next')
+  const app = next({ dev })
+  await app.prepare()
+  return app.getRequestHandler()
+}

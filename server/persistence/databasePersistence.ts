@@ -1,0 +1,104 @@
+import * as Y from 'yjs'
+import { type CompactionBounds, appendUpdate, compactBoard, defaultCompactionBounds, loadBoardState } from '../../lib/db/boardUpdates.ts'
+import type { Database } from '../../lib/db/client.ts'
+import { type Hooks, Refusal } from '../realtime/hooks.ts'
+
+interface BoardLog {
+  /** Updates received and not yet written. */
+  pending: Uint8Array[]
+  /** Rows in the database log since the last snapshot. */
+  rows: number
+  bytes: number
+}
+
+/**
+ * Persists boards in the database: loads a board (snapshot then log) before
+ * its first client syncs, batches incoming updates into one log row per board
+ * every `writeIntervalMs`, compacts the log past its bounds, and flushes on
+ * unload and shutdown. A failed write keeps its updates for the next try.
+ */
+export class DatabasePersistence implements Hooks {
+  private readonly logs = new Map<string, BoardLog>()
+  private timer: NodeJS.Timeout | undefined
+  private flushing: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly db: Database,
+    private readonly writeIntervalMs: number,
+    private readonly bounds: CompactionBounds = defaultCompactionBounds,
+  ) {}
+
+  async onLoadDocument({ boardId, doc }: { boardId: string; doc: Y.Doc }): Promise<void> {
+    const state = await loadBoardState(this.db, boardId)
+    if (!state) throw new Refusal(404, 'board not found')
+    doc.transact(() => {
+      for (const update of state.updates) {
+        try {
+          Y.applyUpdate(doc, update)
+        } catch (error) {
+          // One damaged row must not make the whole board unreadable.
+          console.error(`board ${boardId}: skipped an unreadable stored update:`, error)
+        }
+      }
+    }, this)
+    this.logs.set(boardId, { pending: [], rows: state.logRows, bytes: state.logBytes })
+    if (this.needsCompaction(boardId)) await this.compact(boardId)
+  }
+
+  onChange({ boardId, update }: { boardId: string; update: Uint8Array }): void {
+    const log = this.logs.get(boardId)
+    if (!log) return
+    log.pending.push(update)
+    this.timer ??= setTimeout(() => void this.flush(), this.writeIntervalMs)
+  }
+
+  async onUnloadDocument({ boardId }: { boardId: string }): Promise<void> {
+    await this.flush()
+    // A write that failed even now stays queued, and is retried, rather than dropped.
+    if (this.logs.get(boardId)?.pending.length === 0) this.logs.delete(boardId)
+  }
+
+  /** Writes every pending update; resolves when they are in the database. Calls are serialised. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    this.flushing = this.flushing.then(() => this.writePending())
+    return this.flushing
+  }
+
+  private async writePending(): Promise<void> {
+    let failed = false
+    for (const [boardId, log] of this.logs) {
+      if (log.pending.length === 0) continue
+      const batch = log.pending
+      log.pending = []
+      const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
+      try {
+        await appendUpdate(this.db, boardId, update)
+        log.rows += 1
+        log.bytes += update.byteLength
+        if (this.needsCompaction(boardId)) await this.compact(boardId)
+      } catch (error) {
+        console.error(`board ${boardId}: writing updates failed, will retry:`, error)
+        log.pending.unshift(update)
+        failed = true
+      }
+    }
+    if (failed) this.timer ??= setTimeout(() => void this.flush(), Math.max(this.writeIntervalMs, 1000))
+  }
+
+  private needsCompaction(boardId: string): boolean {
+    const log = this.logs.get(boardId)
+    return !!log && (log.rows > this.bounds.maxLogRows || log.bytes > this.bounds.maxLogBytes)
+  }
+
+  private async compact(boardId: string): Promise<void> {
+    try {
+      await compactBoard(this.db, boardId)
+      const log = this.logs.get(boardId)
+      if (log) Object.assign(log, { rows: 0, bytes: 0 })
+    } catch (error) {
+      console.error(`board ${boardId}: compaction failed, the log stays as it is:`, error)
+    }
+  }
+}

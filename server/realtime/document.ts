@@ -1,0 +1,143 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { Connection, closeCodes } from './connection.ts'
+import {
+  type ClientMessage,
+  ProtocolError,
+  decodeClientMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from './protocol.ts'
+import { readAwarenessClients } from './awarenessUpdate.ts'
+
+type ChangeListener = (update: Uint8Array) => void
+
+/**
+ * One board in memory: its Y.Doc, the awareness of the people on it, and their
+ * connections. Every message from a connection is decoded, checked against
+ * what that connection may do, applied, and fanned out to the others.
+ */
+export class BoardDocument {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  readonly connections = new Set<Connection>()
+
+  constructor(
+    readonly boardId: string,
+    private readonly onChange: ChangeListener,
+  ) {
+    // The server holds no awareness state of its own.
+    this.awareness.setLocalState(null)
+    this.doc.on('update', this.handleDocUpdate)
+    this.awareness.on('update', this.handleAwarenessUpdate)
+  }
+
+  /** Opens the sync: our state vector, then everyone's awareness. */
+  addConnection(connection: Connection): void {
+    this.connections.add(connection)
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const clients = [...this.awareness.getStates().keys()]
+    if (clients.length > 0) {
+      connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)))
+    }
+  }
+
+  removeConnection(connection: Connection): void {
+    if (!this.connections.delete(connection)) return
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null)
+  }
+
+  /** Handles one raw websocket message; a malformed or forbidden one closes that connection only. */
+  receive(connection: Connection, data: Uint8Array): void {
+    let message: ClientMessage
+    try {
+      message = decodeClientMessage(data)
+      this.apply(connection, message)
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.message : 'invalid message'
+      connection.close(closeCodes.protocolError, reason)
+    }
+  }
+
+  private apply(connection: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step-1':
+        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+        return
+      case 'sync-step-2':
+      case 'update':
+        if (connection.readOnly) {
+          connection.send(encodePermissionDenied('read-only connection'))
+          return
+        }
+        checkUpdate(message.update)
+        Y.applyUpdate(this.doc, message.update, connection)
+        return
+      case 'awareness':
+        this.applyAwareness(connection, message.update)
+        return
+      case 'query-awareness':
+        connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
+        return
+    }
+  }
+
+  /** A connection speaks only for the awareness client id it first used. */
+  private applyAwareness(connection: Connection, update: Uint8Array): void {
+    const clients = readAwarenessClients(update)
+    for (const client of clients) {
+      if (connection.awarenessClients.has(client)) continue
+      if (connection.awarenessClients.size > 0 || this.claimedByOther(connection, client)) {
+        throw new ProtocolError('awareness for another client')
+      }
+      connection.awarenessClients.add(client)
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+  }
+
+  private claimedByOther(connection: Connection, client: number): boolean {
+    for (const other of this.connections) {
+      if (other !== connection && other.awarenessClients.has(client)) return true
+    }
+    return false
+  }
+
+  private handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    const message = encodeUpdate(update)
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(message)
+    }
+    this.onChange(update)
+  }
+
+  private handleAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const changed = [...added, ...updated, ...removed]
+    if (changed.length === 0) return
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed))
+    for (const connection of this.connections) {
+      if (connection !== origin) connection.send(message)
+    }
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.handleDocUpdate)
+    this.awareness.off('update', this.handleAwarenessUpdate)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}
+
+/** Parses the whole update before it touches the document, so a malformed one cannot half-apply. */
+function checkUpdate(update: Uint8Array): void {
+  try {
+    Y.decodeUpdate(update)
+  } catch {
+    throw new ProtocolError('malformed update')
+  }
+}

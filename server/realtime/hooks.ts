@@ -1,0 +1,32 @@
+import type { IncomingMessage } from 'node:http'
+import type * as Y from 'yjs'
+
+/**
+ * The realtime core knows nothing of databases, tokens or other instances:
+ * those concerns plug in as hooks (the Hocuspocus model). Each hook takes one
+ * payload object; several hook sets run in the order given.
+ */
+export interface Hooks {
+  /** Decides whether a websocket may open, and with which rights. Throw a {@link Refusal} to refuse. */
+  onAuthenticate?(payload: { boardId: string; request: IncomingMessage }): Promise<ConnectionRights | void>
+  /** Fills a new document from storage before any client syncs. Throw a {@link Refusal} when the board does not exist. */
+  onLoadDocument?(payload: { boardId: string; doc: Y.Doc }): Promise<void>
+  /** A client changed the document. Runs synchronously on every update: queue work, do not block. */
+  onChange?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array }): void
+  /** The document is leaving memory (no client for a while, or shutdown): make it durable. */
+  onUnloadDocument?(payload: { boardId: string; doc: Y.Doc }): Promise<void>
+}
+
+export interface ConnectionRights {
+  readOnly: boolean
+}
+
+/** Refuses a websocket upgrade with an HTTP status, e.g. 404 for a board that does not exist. */
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}

@@ -1,0 +1,203 @@
+import type { IncomingMessage } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import { isBoardId } from '../../lib/boards/boardId.ts'
+import { Connection, closeCodes } from './connection.ts'
+import { BoardDocument } from './document.ts'
+import { type ConnectionRights, type Hooks, Refusal } from './hooks.ts'
+
+export interface RealtimeOptions {
+  hooks: Hooks[]
+  /** An open board with no clients leaves memory after this long. */
+  unloadDelayMs: number
+  maxMessageBytes: number
+  maxBufferedBytes?: number
+  heartbeatMs?: number
+}
+
+export const realtimePathPrefix = '/yjs/'
+
+/**
+ * The registry of open boards and the websocket endpoint `/yjs/<boardId>`.
+ * A board is loaded (through the hooks) before its websocket upgrade
+ * completes, so no client ever syncs against an empty document, and it is
+ * unloaded some time after its last client leaves.
+ */
+export class RealtimeServer {
+  /** Boards loading or loaded, so concurrent clients share one load. */
+  private readonly documents = new Map<string, Promise<BoardDocument>>()
+  private readonly loaded = new Map<string, BoardDocument>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private readonly unloading = new Map<string, Promise<void>>()
+  private readonly wss: WebSocketServer
+  private readonly heartbeat: NodeJS.Timeout
+  private closed = false
+
+  constructor(private readonly options: RealtimeOptions) {
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    this.heartbeat = setInterval(() => {
+      for (const document of this.loaded.values()) for (const connection of document.connections) connection.heartbeat()
+    }, options.heartbeatMs ?? 30_000)
+    this.heartbeat.unref()
+  }
+
+  /** Whether an upgrade request is for this endpoint; other upgrades (Next's HMR) are left alone. */
+  static handles(request: IncomingMessage): boolean {
+    return (request.url ?? '').startsWith(realtimePathPrefix)
+  }
+
+  async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', () => socket.destroy())
+    try {
+      if (this.closed) throw new Refusal(503, 'server shutting down')
+      const boardId = parseBoardId(request.url ?? '')
+      const rights = await this.authenticate(boardId, request)
+      const document = await this.open(boardId)
+      if (socket.destroyed) {
+        this.scheduleUnloadIfIdle(document)
+        return
+      }
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, document, rights))
+    } catch (error) {
+      const status = error instanceof Refusal ? error.status : 500
+      if (!(error instanceof Refusal)) console.error('websocket upgrade failed:', error)
+      refuse(socket, status, error instanceof Error ? error.message : 'error')
+    }
+  }
+
+  private async authenticate(boardId: string, request: IncomingMessage): Promise<ConnectionRights> {
+    let readOnly = false
+    for (const hooks of this.options.hooks) {
+      const rights = await hooks.onAuthenticate?.({ boardId, request })
+      if (rights?.readOnly) readOnly = true
+    }
+    return { readOnly }
+  }
+
+  private accept(ws: WebSocket, document: BoardDocument, rights: ConnectionRights): void {
+    const connection = new Connection(ws, document.boardId, rights.readOnly, this.options.maxBufferedBytes ?? 64 * 1024 * 1024)
+    this.cancelUnload(document.boardId)
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary || !(data instanceof Buffer)) {
+        connection.close(closeCodes.protocolError, 'binary messages only')
+        return
+      }
+      document.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
+    })
+    ws.on('error', () => ws.terminate())
+    ws.on('close', () => {
+      document.removeConnection(connection)
+      this.scheduleUnloadIfIdle(document)
+    })
+    document.addConnection(connection)
+  }
+
+  /** The loaded document, loading it first if needed; one load per board however many clients race. */
+  open(boardId: string): Promise<BoardDocument> {
+    let document = this.documents.get(boardId)
+    if (!document) {
+      document = this.load(boardId)
+      this.documents.set(boardId, document)
+      document.catch(() => this.documents.delete(boardId))
+    }
+    return document
+  }
+
+  private async load(boardId: string): Promise<BoardDocument> {
+    await this.unloading.get(boardId)
+    const document = new BoardDocument(boardId, (update) => {
+      for (const hooks of this.options.hooks) hooks.onChange?.({ boardId, doc: document.doc, update })
+    })
+    try {
+      for (const hooks of this.options.hooks) await hooks.onLoadDocument?.({ boardId, doc: document.doc })
+    } catch (error) {
+      document.destroy()
+      throw error
+    }
+    this.loaded.set(boardId, document)
+    return document
+  }
+
+  private scheduleUnloadIfIdle(document: BoardDocument): void {
+    if (document.connections.size > 0 || this.closed) return
+    this.cancelUnload(document.boardId)
+    const timer = setTimeout(() => void this.unload(document), this.options.unloadDelayMs)
+    timer.unref()
+    this.unloadTimers.set(document.boardId, timer)
+  }
+
+  private cancelUnload(boardId: string): void {
+    clearTimeout(this.unloadTimers.get(boardId))
+    this.unloadTimers.delete(boardId)
+  }
+
+  private async unload(document: BoardDocument): Promise<void> {
+    const { boardId } = document
+    this.unloadTimers.delete(boardId)
+    if (document.connections.size > 0) return
+    this.documents.delete(boardId)
+    this.loaded.delete(boardId)
+    const done = this.runUnloadHooks(document).finally(() => {
+      document.destroy()
+      this.unloading.delete(boardId)
+    })
+    this.unloading.set(boardId, done)
+    await done
+  }
+
+  private async runUnloadHooks(document: BoardDocument): Promise<void> {
+    for (const hooks of this.options.hooks) {
+      try {
+        await hooks.onUnloadDocument?.({ boardId: document.boardId, doc: document.doc })
+      } catch (error) {
+        console.error(`unloading board ${document.boardId} failed:`, error)
+      }
+    }
+  }
+
+  /** Ids of the boards in memory now. */
+  get openBoardIds(): string[] {
+    return [...this.documents.keys()]
+  }
+
+  /** Closes every connection and unloads every board through the hooks (which flush). */
+  async close(): Promise<void> {
+    this.closed = true
+    clearInterval(this.heartbeat)
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+    await Promise.allSettled(this.documents.values())
+    const unloads: Promise<void>[] = [...this.unloading.values()]
+    for (const document of this.loaded.values()) {
+      for (const connection of document.connections) connection.close(closeCodes.shuttingDown, 'server shutting down')
+      document.connections.clear()
+      unloads.push(this.unload(document))
+    }
+    await Promise.all(unloads)
+    this.wss.close()
+  }
+}
+
+function parseBoardId(url: string): string {
+  const path = url.slice(realtimePathPrefix.length).split('?')[0] ?? ''
+  let boardId: string
+  try {
+    boardId = decodeURIComponent(path)
+  } catch {
+    throw new Refusal(400, 'malformed board id')
+  }
+  if (!isBoardId(boardId)) throw new Refusal(400, 'malformed board id')
+  return boardId
+}
+
+function refuse(socket: Duplex, status: number, message: string): void {
+  if (socket.destroyed) return
+  const body = `${message}\n`
+  socket.end(
+    `HTTP/1.1 ${status} ${statusText(status)}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
+}
+
+function statusText(status: number): string {
+  return { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status] ?? 'Error'
+}
