@@ -1,0 +1,109 @@
+import { computed, react, type Signal } from '@tldraw/state'
+import {
+  createPresenceStateDerivation,
+  createUserId,
+  type TLInstancePresence,
+  type TLStore,
+  UserRecordType,
+} from '@tldraw/tlschema'
+import type { Awareness } from 'y-protocols/awareness'
+
+/** Who is at the keyboard: shown on their cursor to everyone else. */
+export interface Participant {
+  id: string
+  name: string
+  color: string
+}
+
+/** What a client publishes in its awareness state. */
+export interface AwarenessState {
+  user?: { name: string; color: string }
+  presence?: TLInstancePresence | null
+}
+
+/**
+ * Shares this user's tldraw presence (cursor, selection, viewport, name,
+ * colour) through Yjs awareness, and shows everyone else's as
+ * `instance_presence` records, which tldraw draws as labelled cursors.
+ * Outgoing presence is throttled: a pointer moves far more often than
+ * anyone can see.
+ */
+export function bindPresence(
+  store: TLStore,
+  awareness: Awareness,
+  $participant: Signal<Participant>,
+  throttleMs = 40,
+): { dispose(): void } {
+  const $user = computed('presence user', () => {
+    const { id, name, color } = $participant.get()
+    return UserRecordType.create({ id: createUserId(id), name, color })
+  })
+  const $presence = createPresenceStateDerivation($user)(store)
+
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let lastSent = 0
+  const publish = () => {
+    timer = undefined
+    lastSent = Date.now()
+    const { name, color } = $participant.get()
+    awareness.setLocalState({ user: { name, color }, presence: $presence.get() } satisfies AwarenessState)
+  }
+  const stopReacting = react('publish presence', () => {
+    $presence.get()
+    $participant.get()
+    if (timer) return
+    timer = setTimeout(publish, Math.max(0, throttleMs - (Date.now() - lastSent)))
+  })
+
+  const shown = new Map<number, TLInstancePresence['id']>()
+  const handleChange = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+    store.mergeRemoteChanges(() => {
+      for (const client of [...added, ...updated]) {
+        if (client === awareness.clientID) continue
+        const presence = (awareness.getStates().get(client) as AwarenessState | undefined)?.presence
+        const previous = shown.get(client)
+        if (!isPresence(presence) || (previous && previous !== presence.id)) {
+          hide(client)
+          if (!isPresence(presence)) continue
+        }
+        try {
+          store.put([presence])
+          shown.set(client, presence.id)
+        } catch {
+          // A peer's malformed presence only costs that peer its cursor.
+        }
+      }
+      for (const client of removed) hide(client)
+    })
+  }
+  const hide = (client: number) => {
+    const id = shown.get(client)
+    shown.delete(client)
+    if (id && store.has(id)) store.remove([id])
+  }
+  awareness.on('change', handleChange)
+  handleChange({ added: [...awareness.getStates().keys()], updated: [], removed: [] })
+
+  return {
+    dispose() {
+      stopReacting()
+      clearTimeout(timer)
+      awareness.off('change', handleChange)
+      store.mergeRemoteChanges(() => {
+        for (const client of [...shown.keys()]) hide(client)
+      })
+      awareness.setLocalState(null)
+    },
+  }
+}
+
+/** Only presence records may come in through awareness, never shapes or pages. */
+function isPresence(value: unknown): value is TLInstancePresence {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as TLInstancePresence).typeName === 'instance_presence' &&
+    typeof (value as TLInstancePresence).id === 'string' &&
+    (value as TLInstancePresence).id.startsWith('instance_presence:')
+  )
+}

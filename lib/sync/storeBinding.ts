@@ -1,0 +1,127 @@
+import type { SerializedSchema } from '@tldraw/store'
+import type { TLRecord, TLStore } from '@tldraw/tlschema'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import * as Y from 'yjs'
+
+/**
+ * The board in the Y.Doc: every document-scope tldraw record in a YKeyValue
+ * (a Y.Array of {key, val}, which stays small under frequent updates, unlike
+ * a Y.Map that keeps every overwritten value), and the tldraw schema the
+ * records were written with in a meta map.
+ */
+export const recordsKey = 'tl_records'
+export const metaKey = 'tl_meta'
+
+export function boardRecords(doc: Y.Doc): YKeyValue<TLRecord> {
+  return new YKeyValue<TLRecord>(doc.getArray(recordsKey))
+}
+
+/** The board was written by a newer app (its schema has migrations we lack): the user must reload. */
+export class IncompatibleBoardError extends Error {}
+
+export interface StoreBinding {
+  dispose(): void
+}
+
+/**
+ * Binds a tldraw store to a synced Y.Doc, both ways. Call it once the doc has
+ * the server's state. Local user changes go into the doc in one transaction
+ * each; remote changes enter the store inside `mergeRemoteChanges`, so they
+ * never land in this user's undo history. A remote record that fails
+ * validation is skipped rather than stopping the sync.
+ */
+export function bindStoreToDoc(store: TLStore, doc: Y.Doc): StoreBinding {
+  const records = boardRecords(doc)
+  const meta = doc.getMap<SerializedSchema>(metaKey)
+  const origin = Symbol('tldraw store')
+  const isDocumentRecord = (record: TLRecord) => store.scopedTypes.document.has(record.typeName)
+
+  loadDocIntoStore(store, doc, records, meta, origin, isDocumentRecord)
+
+  const stopListening = store.listen(
+    ({ changes }) => {
+      doc.transact(() => {
+        for (const record of Object.values(changes.added)) records.set(record.id, record)
+        for (const [, record] of Object.values(changes.updated)) records.set(record.id, record)
+        for (const record of Object.values(changes.removed)) records.delete(record.id)
+      }, origin)
+    },
+    { source: 'user', scope: 'document' },
+  )
+
+  const handleRemote = (changes: Map<string, { action: 'add' | 'update' | 'delete'; newValue?: TLRecord }>, transaction: Y.Transaction) => {
+    if (transaction.origin === origin) return
+    store.mergeRemoteChanges(() => {
+      for (const [id, change] of changes) {
+        if (change.action === 'delete') {
+          if (store.has(id as TLRecord['id'])) store.remove([id as TLRecord['id']])
+        } else if (change.newValue) {
+          putRemoteRecord(store, change.newValue)
+        }
+      }
+    })
+  }
+  records.on('change', handleRemote)
+
+  return {
+    dispose() {
+      stopListening()
+      records.off('change', handleRemote)
+    },
+  }
+}
+
+function loadDocIntoStore(
+  store: TLStore,
+  doc: Y.Doc,
+  records: YKeyValue<TLRecord>,
+  meta: Y.Map<SerializedSchema>,
+  origin: symbol,
+  isDocumentRecord: (record: TLRecord) => boolean,
+): void {
+  const ourSchema = store.schema.serialize()
+  const theirSchema = meta.get('schema')
+  const stored = [...records.map.values()].map(({ val }) => val)
+
+  if (stored.length === 0 || !theirSchema) {
+    // A new board: it starts with this client's default page and document.
+    doc.transact(() => {
+      for (const record of store.allRecords()) if (isDocumentRecord(record)) records.set(record.id, record)
+      meta.set('schema', ourSchema)
+    }, origin)
+    return
+  }
+
+  const migrated = store.schema.migrateStoreSnapshot({
+    schema: theirSchema,
+    store: Object.fromEntries(stored.map((record) => [record.id, record])),
+  })
+  if (migrated.type === 'error') {
+    throw new IncompatibleBoardError(`this board was saved by a newer version of the app (${migrated.reason}); reload the page`)
+  }
+
+  // Write back only what the migration changed, so joining an up-to-date board adds nothing to it.
+  doc.transact(() => {
+    for (const record of stored) if (!migrated.value[record.id]) records.delete(record.id)
+    for (const record of Object.values(migrated.value)) {
+      const before = records.get(record.id)
+      if (!before || JSON.stringify(before) !== JSON.stringify(record)) records.set(record.id, record)
+    }
+    if (JSON.stringify(theirSchema) !== JSON.stringify(ourSchema)) meta.set('schema', ourSchema)
+  }, origin)
+
+  store.mergeRemoteChanges(() => {
+    const keep = new Set(Object.keys(migrated.value))
+    const stale = store.allRecords().filter((record) => isDocumentRecord(record) && !keep.has(record.id))
+    store.remove(stale.map((record) => record.id))
+    for (const record of Object.values(migrated.value)) putRemoteRecord(store, record)
+  })
+}
+
+function putRemoteRecord(store: TLStore, record: TLRecord): void {
+  try {
+    store.put([record])
+  } catch (error) {
+    console.warn(`skipped an invalid record from the board (${String((record as { id?: unknown }).id)}):`, error)
+  }
+}

@@ -1,0 +1,228 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, test } from 'vitest'
+import { createBoard } from '../../lib/db/boards.ts'
+import { openDatabase } from '../../lib/db/client.ts'
+import { migrate } from '../../lib/db/migrate.ts'
+import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../lib/db/testing.ts'
+import { connectClient, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
+
+/**
+ * Durability against a crash: the server runs as a child process
+ * (server/testing/realtimeProcess.ts) that is killed with SIGKILL, so nothing
+ * in it gets a chance to flush, and is restarted on the same port and data.
+ */
+
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
+const writeIntervalMs = 200
+/** Long enough that unloading an idle board (which flushes) never happens during a test. */
+const unloadDelayMs = 60_000
+const startTimeoutMs = 60_000
+const testTimeoutMs = 120_000
+
+interface ServerProcess {
+  child: ChildProcess
+  port: number
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string
+  exited: Promise<void>
+}
+
+describe.each(testDatabaseKinds)('durability on %s', (kind) => {
+  let database: TestDatabase | undefined
+  const processes: ServerProcess[] = []
+  const clients: TestClient[] = []
+
+  const client = (port: number, boardId: string) => {
+    const c = connectClient(port, boardId)
+    clients.push(c)
+    return c
+  }
+
+  /** Creates the board before any server runs: a running server owns the database (PGlite allows one process). */
+  const createBoardOffline = async (db: TestDatabase) => {
+    const opened = await openDatabase(db.target)
+    try {
+      await migrate(opened)
+      return (await createBoard(opened, 'Durability board')).id
+    } finally {
+      await opened.close()
+    }
+  }
+
+  const startServerProcess = async (port: number): Promise<ServerProcess> => {
+    const server = await spawnServer({
+      ...database!.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      WRITE_INTERVAL_MS: String(writeIntervalMs),
+      UNLOAD_DELAY_MS: String(unloadDelayMs),
+    })
+    processes.push(server)
+    return server
+  }
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await Promise.all(processes.splice(0).map(killHard))
+    await database?.drop()
+    database = undefined
+  })
+
+  test(
+    'a client that keeps editing while the server is killed and restarted loses none of its edits',
+    async () => {
+      database = await createTestDatabase(kind)
+      const boardId = await createBoardOffline(database)
+      const port = await freePort()
+      let server = await startServerProcess(port)
+
+      const alice = client(port, boardId)
+      let syncs = 0
+      alice.provider.on('sync', (synced: boolean) => {
+        if (synced) syncs += 1
+      })
+      await whenSynced(alice)
+
+      let edits = 0
+      const editing = setInterval(() => {
+        alice.items.set(`edit-${edits}`, { text: `Event ${edits}` })
+        edits += 1
+      }, 10)
+      let editsBeforeKill: number
+      let editsWhileDown: number
+      try {
+        await waitFor(() => edits >= 50, 10_000, 'edits before the kill')
+        editsBeforeKill = edits
+        await killHard(server)
+        server = await startServerProcess(port)
+        editsWhileDown = edits - editsBeforeKill
+        await waitFor(() => syncs >= 2, 30_000, 'the client to reconnect and sync')
+        const editsAtReconnect = edits
+        await waitFor(() => edits >= editsAtReconnect + 30, 10_000, 'edits after the reconnection')
+      } finally {
+        clearInterval(editing)
+      }
+      // The kill really happened mid-editing: the client edited before it and while the server was down.
+      expect(editsBeforeKill).toBeGreaterThan(0)
+      expect(editsWhileDown).toBeGreaterThan(0)
+
+      const expected = Array.from({ length: edits }, (_, i) => `edit-${i}`).sort()
+      const bob = client(port, boardId)
+      await whenSynced(bob)
+      await waitFor(() => bob.items.size >= edits, 10_000, 'every edit at a fresh client').catch(() => {})
+      expect(missing(expected, [...bob.items.keys()])).toEqual([])
+      expect([...bob.items.keys()].sort()).toEqual(expected)
+      expect(bob.items.toJSON()).toEqual(alice.items.toJSON())
+      expect(unexpectedErrors(server.stderr())).toEqual([])
+    },
+    testTimeoutMs,
+  )
+
+  test(
+    'an edit older than the write interval survives a SIGKILL after every client has left',
+    async () => {
+      database = await createTestDatabase(kind)
+      const boardId = await createBoardOffline(database)
+      const port = await freePort()
+      let server = await startServerProcess(port)
+
+      const alice = client(port, boardId)
+      const bob = client(port, boardId)
+      await Promise.all([whenSynced(alice), whenSynced(bob)])
+      const expected: Record<string, unknown> = {}
+      for (let i = 0; i < 20; i++) {
+        expected[`sticky-${i}`] = { text: `Event ${i}` }
+        alice.items.set(`sticky-${i}`, { text: `Event ${i}` })
+      }
+      // Bob has them only through the server, so the server has them too.
+      await waitFor(() => bob.items.size === 20, 10_000, 'the edits to reach the server')
+      alice.destroy()
+      bob.destroy()
+
+      // Well past the write interval; the board stays loaded (no unload flush).
+      await sleep(3 * writeIntervalMs)
+      await killHard(server)
+      expect(unexpectedErrors(server.stderr())).toEqual([])
+
+      server = await startServerProcess(port)
+      const carol = client(port, boardId)
+      await whenSynced(carol)
+      expect(carol.items.toJSON()).toEqual(expected)
+      expect(unexpectedErrors(server.stderr())).toEqual([])
+    },
+    testTimeoutMs,
+  )
+})
+
+/** Starts server/testing/realtimeProcess.ts and resolves once it prints `listening <port>`. */
+function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/testing/realtimeProcess.ts'], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.setEncoding('utf8')
+  child.stderr!.on('data', (chunk: string) => {
+    stderr += chunk
+  })
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve()
+    else child.once('exit', () => resolve())
+  })
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`the server did not start within ${startTimeoutMs} ms; stderr:\n${stderr}`))
+    }, startTimeoutMs)
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer)
+      reject(new Error(`the server exited before listening (code ${code}, signal ${signal}); stderr:\n${stderr}`))
+    })
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = /^listening (\d+)$/.exec(line)
+      if (!match) return
+      clearTimeout(timer)
+      resolve({ child, port: Number(match[1]), stderr: () => stderr, exited })
+    })
+  })
+}
+
+/** SIGKILL: the process gets no chance to flush or close anything. */
+async function killHard(server: ServerProcess): Promise<void> {
+  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
+  await server.exited
+}
+
+/** A port free now, so a restarted server can listen where its clients reconnect. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      const port = typeof address === 'object' && address ? address.port : 0
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+function missing(expected: string[], actual: string[]): string[] {
+  const have = new Set(actual)
+  return expected.filter((key) => !have.has(key))
+}
+
+/** Lines of stderr that are not harmless runtime notices. */
+function unexpectedErrors(stderr: string): string[] {
+  return stderr
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .filter((line) => !/ExperimentalWarning|--trace-warnings/.test(line))
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}
