@@ -38,7 +38,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
     maxMessageBytes: config.maxMessageBytes,
   })
 
-  const handleWeb = web ? await prepareNext(web.dev) : undefined
+  const handleWeb = web ? await prepareNext(web.dev, config) : undefined
   const server = createServer((request, response) => {
     if (handleWeb) return void handleWeb(request, response)
     response.writeHead(404).end()
@@ -69,9 +69,25 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   return { server, database, realtime, persistence, port: (server.address() as AddressInfo).port, close }
 }
 
-async function prepareNext(dev: boolean) {
+async function prepareNext(dev: boolean, config: Config) {
   const { default: next } = await import('next')
-  const app = next({ dev })
+  const app = next({ dev, hostname: config.host, port: config.port })
   await app.prepare()
   return app.getRequestHandler()
+}
+
+/** Ctrl-C and SIGTERM save every open board before the process exits. */
+export function closeOnSignals(running: RunningServer): void {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: saving open boards and stopping…`)
+      running.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error('shutdown failed:', error)
+          process.exit(1)
+        },
+      )
+    })
+  }
 }

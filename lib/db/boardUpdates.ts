@@ -32,11 +32,11 @@ export async function loadBoardState(db: Database, boardId: string): Promise<Sto
   }
 }
 
+/** Appends to the log and marks the board as edited, in one statement: this runs on every write interval. */
 export async function appendUpdate(db: Database, boardId: string, update: Uint8Array): Promise<void> {
-  await db.prisma.$transaction([
-    db.prisma.boardUpdate.create({ data: { boardId, data: toBytes(update) } }),
-    db.prisma.board.update({ where: { id: boardId }, data: { updatedAt: new Date() } }),
-  ])
+  await db.prisma.$executeRaw`
+    WITH appended AS (INSERT INTO "BoardUpdate" ("boardId", "data") VALUES (${boardId}, ${toBytes(update)}))
+    UPDATE "Board" SET "updatedAt" = CURRENT_TIMESTAMP WHERE "id" = ${boardId}`
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   encodeSyncStep2,
   encodeUpdate,
 } from './protocol.ts'
-import { readAwarenessClients } from './awarenessUpdate.ts'
+import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate.ts'
 
 type ChangeListener = (update: Uint8Array) => void
 
@@ -85,17 +85,20 @@ export class BoardDocument {
     }
   }
 
-  /** A connection speaks only for the awareness client id it first used. */
+  /**
+   * A connection speaks only for its own awareness client: the first one it
+   * announces that no other connection holds. y-websocket clients also echo
+   * the states they receive from others; those entries are dropped, so no one
+   * can move another person's cursor or make them leave.
+   */
   private applyAwareness(connection: Connection, update: Uint8Array): void {
-    const clients = readAwarenessClients(update)
-    for (const client of clients) {
-      if (connection.awarenessClients.has(client)) continue
-      if (connection.awarenessClients.size > 0 || this.claimedByOther(connection, client)) {
-        throw new ProtocolError('awareness for another client')
-      }
-      connection.awarenessClients.add(client)
-    }
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection)
+    const entries = decodeAwarenessUpdate(update).filter((entry) => {
+      if (connection.awarenessClients.has(entry.clientId)) return true
+      const claimable = connection.awarenessClients.size === 0 && entry.state !== 'null' && !this.claimedByOther(connection, entry.clientId)
+      if (claimable) connection.awarenessClients.add(entry.clientId)
+      return claimable
+    })
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection)
   }
 
   private claimedByOther(connection: Connection, client: number): boolean {

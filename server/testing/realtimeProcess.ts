@@ -6,21 +6,11 @@
 //   node --import tsx server/testing/realtimeProcess.ts
 import { readConfig } from '../../lib/config.ts'
 import { openDatabase, targetFromConfig } from '../../lib/db/client.ts'
-import { startServer } from '../app.ts'
+import { closeOnSignals, startServer } from '../app.ts'
 
 const config = readConfig()
 const database = await openDatabase(targetFromConfig(config))
 const running = await startServer({ config, database, web: false })
 console.log(`listening ${running.port}`)
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    running.close().then(
-      () => process.exit(0),
-      (error) => {
-        console.error('shutdown failed:', error)
-        process.exit(1)
-      },
-    )
-  })
-}
+closeOnSignals(running)

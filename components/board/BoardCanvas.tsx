@@ -1,0 +1,49 @@
+'use client'
+
+import { getAssetUrls } from '@tldraw/assets/selfHosted'
+import { useEffect, useMemo, useState } from 'react'
+import { Tldraw, atom } from 'tldraw'
+import 'tldraw/tldraw.css'
+import { BoardBar } from './BoardBar'
+import { loadParticipant, saveParticipant } from './participant'
+import { useBoardSync } from './useBoardSync'
+
+// Served from public/tldraw-assets (copied at install): no request leaves the origin.
+const assetUrls = getAssetUrls({ baseUrl: '/tldraw-assets' })
+
+export function BoardCanvas({ boardId, name }: { boardId: string; name: string }) {
+  const [$participant] = useState(() => atom('participant', loadParticipant()))
+  const { store, connection } = useBoardSync(boardId, $participant)
+  // tldraw remounts a panel whose component changes: the bar reads the status from a signal instead.
+  const [$connection] = useState(() => atom('connection', connection))
+  useEffect(() => {
+    $connection.set(connection)
+  }, [$connection, connection])
+
+  const components = useMemo(
+    () => ({
+      TopPanel: () => (
+        <BoardBar
+          name={name}
+          $connection={$connection}
+          $participant={$participant}
+          onRename={(participantName) => {
+            const next = { ...$participant.get(), name: participantName }
+            $participant.set(next)
+            saveParticipant(next)
+          }}
+        />
+      ),
+    }),
+    [name, $connection, $participant],
+  )
+
+  if (store.status === 'error') {
+    return (
+      <div className="board-message" role="alert">
+        {store.error.message}
+      </div>
+    )
+  }
+  return <Tldraw store={store} assetUrls={assetUrls} components={components} />
+}

@@ -1,0 +1,85 @@
+'use client'
+
+import type { Signal } from '@tldraw/state'
+import { useEffect, useState } from 'react'
+import { type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { type ConnectionStatus, connectionStatus } from '@/lib/sync/connectionStatus'
+import { bindPresence, type Participant } from '@/lib/sync/presenceBinding'
+import { bindStoreToDoc } from '@/lib/sync/storeBinding'
+
+export interface BoardSync {
+  store: TLStoreWithStatus
+  connection: ConnectionStatus
+}
+
+function realtimeUrl(): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
+}
+
+/**
+ * Opens one board: a Y.Doc synced with the server, a tldraw store bound to it
+ * once the first sync is done, and presence. Everything is torn down when the
+ * board changes or the page goes away.
+ */
+export function useBoardSync(boardId: string, $participant: Signal<Participant>): BoardSync {
+  const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
+  const [connection, setConnection] = useState<ConnectionStatus>('connecting')
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    // No BroadcastChannel: every edit goes through the server, which checks it.
+    const provider = new WebsocketProvider(realtimeUrl(), boardId, doc, { disableBc: true, maxBackoffTime: 5000 })
+    const $online = atom<'online' | 'offline'>('connection', 'offline')
+    const tlStore = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils, collaboration: { status: $online } })
+    const disposers: (() => void)[] = []
+
+    let wasConnected = false
+    let downSince = Date.now()
+    const refresh = () => {
+      const connected = provider.wsconnected && provider.synced
+      if (connected) {
+        wasConnected = true
+        downSince = 0
+      } else if (!downSince) downSince = Date.now()
+      $online.set(connected ? 'online' : 'offline')
+      setConnection(
+        connectionStatus({ connected, wasConnected, browserOnline: navigator.onLine, downForMs: downSince ? Date.now() - downSince : 0 }),
+      )
+    }
+    const ticker = setInterval(refresh, 1000)
+
+    const onSync = (synced: boolean) => {
+      refresh()
+      if (!synced || disposers.length > 0) return
+      try {
+        disposers.push(bindStoreToDoc(tlStore, doc).dispose)
+        disposers.push(bindPresence(tlStore, provider.awareness, $participant).dispose)
+        setStore({ status: 'synced-remote', connectionStatus: 'online', store: tlStore })
+      } catch (error) {
+        setStore({ status: 'error', error: error instanceof Error ? error : new Error(String(error)) })
+        provider.disconnect()
+      }
+    }
+    provider.on('sync', onSync)
+    provider.on('status', refresh)
+    window.addEventListener('online', refresh)
+    window.addEventListener('offline', refresh)
+
+    return () => {
+      clearInterval(ticker)
+      window.removeEventListener('online', refresh)
+      window.removeEventListener('offline', refresh)
+      provider.off('sync', onSync)
+      provider.off('status', refresh)
+      for (const dispose of disposers.reverse()) dispose()
+      provider.destroy()
+      doc.destroy()
+      tlStore.dispose()
+      setStore({ status: 'loading' })
+    }
+  }, [boardId, $participant])
+
+  return { store, connection }
+}

@@ -1,0 +1,88 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+/**
+ * The real app (`npm run serve`: Next.js production build plus the realtime
+ * server) on a fresh embedded database, which a test can stop and start again.
+ */
+export class AppServer {
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'eventstorm-e2e-'))
+  private process: ChildProcess | undefined
+  private output = ''
+
+  private constructor(readonly port: number) {}
+
+  static async start(): Promise<AppServer> {
+    const server = new AppServer(await freePort())
+    await server.start()
+    return server
+  }
+
+  get origin(): string {
+    return `http://localhost:${this.port}`
+  }
+
+  async start(): Promise<void> {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(this.port), DATA_DIR: this.dataDir, DATABASE_URL: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    this.process = child
+    await new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error(`the app did not start:\n${this.output}`)), 60_000)
+      const read = (chunk: Buffer) => {
+        this.output += chunk.toString()
+        if (process.env.E2E_DEBUG) process.stderr.write(chunk)
+        if (this.output.includes(`http://localhost:${this.port}`)) {
+          clearTimeout(timeout)
+          resolve()
+        }
+      }
+      child.stdout!.on('data', read)
+      child.stderr!.on('data', read)
+      child.once('exit', (code) => {
+        clearTimeout(timeout)
+        reject(new Error(`the app exited with ${code}:\n${this.output}`))
+      })
+    })
+  }
+
+  /** Ctrl-C: the server saves the open boards and exits. */
+  async stop(): Promise<void> {
+    const child = this.process
+    this.process = undefined
+    if (!child || child.exitCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGINT')
+    await exited
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop()
+    rmSync(this.dataDir, { recursive: true, force: true })
+  }
+
+  async createBoard(name: string): Promise<string> {
+    const response = await fetch(`${this.origin}/api/boards`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name }),
+    })
+    if (response.status !== 201) throw new Error(`creating a board answered ${response.status}`)
+    return ((await response.json()) as { url: string }).url
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
