@@ -10,6 +10,8 @@ import { useBoardSync } from './useBoardSync'
 
 // Served from public/tldraw-assets (copied at install): no request leaves the origin.
 const assetUrls = getAssetUrls({ baseUrl: '/tldraw-assets' })
+// Inlined at build time; without it tldraw shows a licence notice outside localhost.
+const licenseKey = process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY || undefined
 
 export function BoardCanvas({ boardId, name }: { boardId: string; name: string }) {
   const [$participant] = useState(() => atom('participant', loadParticipant()))
@@ -45,5 +47,5 @@ export function BoardCanvas({ boardId, name }: { boardId: string; name: string }
       </div>
     )
   }
-  return <Tldraw store={store} assetUrls={assetUrls} components={components} />
+  return <Tldraw store={store} assetUrls={assetUrls} components={components} licenseKey={licenseKey} />
 }

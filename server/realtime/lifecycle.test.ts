@@ -1,0 +1,131 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { connectClient, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
+import { type Hooks, Refusal } from './hooks.ts'
+import { RealtimeServer } from './realtimeServer.ts'
+
+/**
+ * The realtime core alone, with hooks written in the test instead of a
+ * database: when boards are loaded, shared, unloaded and refused.
+ */
+class RecordingStorage implements Hooks {
+  readonly boards = new Map<string, Uint8Array>([['board-one', seed('Order Placed')]])
+  loads = 0
+  unloads: string[] = []
+  loadDelayMs = 0
+
+  async onLoadDocument({ boardId, doc }: { boardId: string; doc: Y.Doc }) {
+    this.loads++
+    await new Promise((resolve) => setTimeout(resolve, this.loadDelayMs))
+    const stored = this.boards.get(boardId)
+    if (!stored) throw new Refusal(404, 'board not found')
+    Y.applyUpdate(doc, stored)
+  }
+  async onUnloadDocument({ boardId, doc }: { boardId: string; doc: Y.Doc }) {
+    this.boards.set(boardId, Y.encodeStateAsUpdate(doc))
+    this.unloads.push(boardId)
+  }
+}
+
+function seed(text: string): Uint8Array {
+  const doc = new Y.Doc()
+  doc.getMap('items').set('first', text)
+  return Y.encodeStateAsUpdate(doc)
+}
+
+describe('the life of a board in memory', () => {
+  let http: Server
+  let realtime: RealtimeServer
+  let storage: RecordingStorage
+  let port: number
+  const clients: TestClient[] = []
+
+  async function start(unloadDelayMs = 50) {
+    storage = new RecordingStorage()
+    realtime = new RealtimeServer({ hooks: [storage], unloadDelayMs, maxMessageBytes: 1024 * 1024 })
+    http = createServer()
+    http.on('upgrade', (request, socket, head) => void realtime.handleUpgrade(request, socket, head))
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+    port = (http.address() as AddressInfo).port
+  }
+  const client = (boardId = 'board-one') => {
+    const c = connectClient(port, boardId)
+    clients.push(c)
+    return c
+  }
+
+  async function serverHas(key: string) {
+    const { doc } = await realtime.open('board-one')
+    await waitFor(() => doc.getMap('items').has(key), 5000, `${key} to reach the server`)
+  }
+
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy()
+    await realtime.close()
+    await new Promise((resolve) => http.close(resolve))
+  })
+
+  test('the first client to sync already gets the stored board, even when loading is slow', async () => {
+    await start()
+    storage.loadDelayMs = 300
+    const alice = client()
+    await whenSynced(alice)
+    expect(alice.items.get('first')).toBe('Order Placed')
+  })
+
+  test('clients arriving together share one load of the board', async () => {
+    await start()
+    storage.loadDelayMs = 100
+    const all = [client(), client(), client()]
+    await Promise.all(all.map((c) => whenSynced(c)))
+    expect(storage.loads).toBe(1)
+  })
+
+  test('a board leaves memory, saved, some time after its last client goes, and comes back on demand', async () => {
+    await start(100)
+    const alice = client()
+    await whenSynced(alice)
+    alice.items.set('second', 'Payment Taken')
+    await serverHas('second')
+    alice.destroy()
+
+    await waitFor(() => storage.unloads.length === 1, 5000, 'the unload')
+    expect(realtime.openBoardIds).toEqual([])
+
+    const bob = client()
+    await whenSynced(bob)
+    expect(bob.items.get('second')).toBe('Payment Taken')
+    expect(storage.loads).toBe(2)
+  })
+
+  test('a board with a client stays in memory', async () => {
+    await start(50)
+    const alice = client()
+    await whenSynced(alice)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(realtime.openBoardIds).toEqual(['board-one'])
+    expect(storage.unloads).toEqual([])
+  })
+
+  test('a board that does not exist is refused and not created', async () => {
+    await start()
+    expect(await upgradeStatus(port, '/yjs/board-two')).toBe(404)
+    expect(realtime.openBoardIds).toEqual([])
+    expect(storage.boards.has('board-two')).toBe(false)
+  })
+
+  test('closing the server saves every open board', async () => {
+    await start(60_000)
+    const alice = client()
+    await whenSynced(alice)
+    alice.items.set('late', 'Order Shipped')
+    await serverHas('late')
+    await realtime.close()
+    expect(storage.unloads).toEqual(['board-one'])
+    const saved = new Y.Doc()
+    Y.applyUpdate(saved, storage.boards.get('board-one')!)
+    expect(saved.getMap('items').get('late')).toBe('Order Shipped')
+  })
+})
