@@ -93,3 +93,28 @@ test('the board survives a reload and a server restart, and edits made while off
   const bob = await join(browser, url, 'Bob')
   await expect(shapes(bob.page)).toHaveCount(2)
 })
+
+test('leaving a board for another closes its connection, and the others see the person go', async ({ browser }) => {
+  const first = await app.createBoard('First')
+  const second = await app.createBoard('Second')
+  const alice = await join(browser, first, 'Alice')
+  const bob = await join(browser, first, 'Bob')
+  const bobsSockets: { url: string; closed: boolean }[] = []
+  bob.page.on('websocket', (socket) => {
+    const entry = { url: socket.url(), closed: false }
+    bobsSockets.push(entry)
+    socket.on('close', () => (entry.closed = true))
+  })
+  await bob.page.mouse.move(500, 400)
+  await bob.page.mouse.move(520, 410)
+  await expect(alice.page.locator('.tl-collaborators__item .tl-nametag')).toHaveText('Bob')
+
+  // In-app navigation, no page load: the board's provider and document must go with it.
+  await bob.page.getByRole('link', { name: 'All boards' }).click()
+  await bob.page.getByRole('link', { name: /Second/ }).click()
+  await expectConnected(bob.page)
+  await expect(alice.page.locator('.tl-collaborators__item')).toHaveCount(0)
+
+  const secondPath = new URL(second).pathname.replace('/b/', '/yjs/')
+  expect(bobsSockets.map((s) => [new URL(s.url).pathname, s.closed])).toEqual([[secondPath, false]])
+})

@@ -1,6 +1,7 @@
 'use client'
 
 import type { Signal } from '@tldraw/state'
+import Link from 'next/link'
 import { useValue } from 'tldraw'
 import type { ConnectionStatus } from '@/lib/sync/connectionStatus'
 import type { Participant } from '@/lib/sync/presenceBinding'
@@ -28,9 +29,9 @@ export function BoardBar({
   const connection = useValue($connection)
   return (
     <div className="board-bar">
-      <a href="/" title="All boards">
+      <Link href="/" title="All boards" aria-label="All boards">
         ←
-      </a>
+      </Link>
       <span className="board-name" title={name}>
         {name}
       </span>
