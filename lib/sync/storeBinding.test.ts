@@ -1,5 +1,5 @@
 import { PageRecordType, type TLPage, type TLRecord } from '@tldraw/tlschema'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import { IncompatibleBoardError, bindStoreToDoc, boardRecords, metaKey } from './storeBinding.ts'
 import { createTestStore, linkDocs, mountLikeEditor } from './testStores.ts'
@@ -75,7 +75,9 @@ describe('the tldraw store and the board document', () => {
 
     const late = new Y.Doc()
     Y.applyUpdate(late, Y.encodeStateAsUpdate(alice.doc))
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     expect(() => bindStoreToDoc(createTestStore(), late)).toThrow(IncompatibleBoardError)
+    logged.mockRestore()
   })
 
   test('a record that fails validation is skipped and the sync goes on', () => {
@@ -87,12 +89,15 @@ describe('the tldraw store and the board document', () => {
 
     const broken = { ...page('Broken'), name: 42 } as unknown as TLRecord
     const fine = page('Fine', 'a4')
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {})
     bobDoc.transact(() => {
       records.set(broken.id, broken)
       records.set(fine.id, fine)
     }, 'somebody else')
     expect(alice.store.has(broken.id)).toBe(false)
     expect(alice.store.get(fine.id)).toMatchObject({ name: 'Fine' })
+    expect(warned).toHaveBeenCalledWith(expect.stringContaining(broken.id), expect.anything())
+    warned.mockRestore()
   })
 
   test('after dispose the store and the document no longer follow each other', () => {
