@@ -1,6 +1,7 @@
 import { atom } from '@tldraw/state'
 import { Store } from '@tldraw/store'
-import { createTLSchema, type TLStore, type TLStoreProps } from '@tldraw/tlschema'
+import type { TLStore, TLStoreProps } from '@tldraw/tlschema'
+import { createBoardSchema } from '../board/boardSchema.ts'
 import * as Y from 'yjs'
 
 /** A tldraw store as the editor creates it, without React or a DOM (importing `tldraw` needs both). */
@@ -11,7 +12,7 @@ export function createTestStore(): TLStore {
     users: { currentUser: atom('user', null), resolve: () => atom('user', null) },
     onMount: () => {},
   } as unknown as TLStoreProps
-  return new Store({ schema: createTLSchema(), props }) as TLStore
+  return new Store({ schema: createBoardSchema(), props }) as TLStore
 }
 
 /** Two docs that exchange every update, as two browsers on one board do through the server. */

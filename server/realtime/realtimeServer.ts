@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
+import type * as Y from 'yjs'
 import { isBoardId } from '../../lib/boards/boardId.ts'
 import { Connection, closeCodes } from './connection.ts'
 import { BoardDocument } from './document.ts'
@@ -153,6 +154,11 @@ export class RealtimeServer {
         console.error(`unloading board ${document.boardId} failed:`, error)
       }
     }
+  }
+
+  /** The document of a board in memory now, if any. */
+  liveDoc(boardId: string): Y.Doc | undefined {
+    return this.loaded.get(boardId)?.doc
   }
 
   /** Ids of the boards in memory now. */
