@@ -5,6 +5,9 @@ import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, atom } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { BoardBar } from './BoardBar'
+import { boardOverrides } from './editor/boardOverrides'
+import { BoardOverlay } from './panels/BoardOverlay'
+import { boardShapeUtils } from './shapes'
 import { loadParticipant, saveParticipant } from './participant'
 import { useBoardSync } from './useBoardSync'
 
@@ -36,6 +39,7 @@ export function BoardCanvas({ boardId, name }: { boardId: string; name: string }
           }}
         />
       ),
+      InFrontOfTheCanvas: BoardOverlay,
     }),
     [name, $connection, $participant],
   )
@@ -47,5 +51,14 @@ export function BoardCanvas({ boardId, name }: { boardId: string; name: string }
       </div>
     )
   }
-  return <Tldraw store={store} assetUrls={assetUrls} components={components} licenseKey={licenseKey} />
+  return (
+    <Tldraw
+      store={store}
+      shapeUtils={boardShapeUtils}
+      overrides={boardOverrides}
+      assetUrls={assetUrls}
+      components={components}
+      licenseKey={licenseKey}
+    />
+  )
 }

@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { type ConnectionStatus, connectionStatus } from '@/lib/sync/connectionStatus'
 import { bindPresence, type Participant } from '@/lib/sync/presenceBinding'
 import { bindStoreToDoc } from '@/lib/sync/storeBinding'
+import { boardShapeUtils } from './shapes'
 
 export interface BoardSync {
   store: TLStoreWithStatus
@@ -32,7 +33,11 @@ export function useBoardSync(boardId: string, $participant: Signal<Participant>)
     // No BroadcastChannel: every edit goes through the server, which checks it.
     const provider = new WebsocketProvider(realtimeUrl(), boardId, doc, { disableBc: true, maxBackoffTime: 5000 })
     const $online = atom<'online' | 'offline'>('connection', 'offline')
-    const tlStore = createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils, collaboration: { status: $online } })
+    const tlStore = createTLStore({
+      shapeUtils: [...defaultShapeUtils, ...boardShapeUtils],
+      bindingUtils: defaultBindingUtils,
+      collaboration: { status: $online },
+    })
     const disposers: (() => void)[] = []
 
     let wasConnected = false
