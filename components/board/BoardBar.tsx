@@ -5,6 +5,7 @@ import Link from 'next/link'
 import { useValue } from 'tldraw'
 import type { ConnectionStatus } from '@/lib/sync/connectionStatus'
 import type { Participant } from '@/lib/sync/presenceBinding'
+import { WorkshopLevelSelect } from './WorkshopLevelSelect'
 
 const labels: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
@@ -35,6 +36,7 @@ export function BoardBar({
       <span className="board-name" title={name}>
         {name}
       </span>
+      <WorkshopLevelSelect />
       <input
         aria-label="Your name"
         title="Your name, shown on your cursor"

@@ -49,7 +49,11 @@ export function newField(id: string, name = ''): EventField {
 
 function fieldList(depth: number): T.Validator<EventField[]> {
   return new T.Validator((value) => {
-    if (depth > limits.fieldDepth) throw new Error(`fields nest at most ${limits.fieldDepth} deep`)
+    // The deepest fields may still carry their (empty) list of nested fields.
+    if (depth > limits.fieldDepth) {
+      if (Array.isArray(value) && value.length === 0) return []
+      throw new Error(`fields nest at most ${limits.fieldDepth} deep`)
+    }
     const fields = T.arrayOf(fieldValidator(depth)).validate(value)
     if (fields.length > limits.fieldsPerEvent) throw new Error(`at most ${limits.fieldsPerEvent} fields`)
     return fields

@@ -80,7 +80,8 @@ export function contentToRecords(content: BoardContent): TLRecord[] {
   for (const l of content.labels) {
     shapes.push({ ...base(l.id, l.x, l.y), type: labelShapeType, props: { w: l.w ?? 320, text: l.text } })
   }
-  const byContentId = new Map(content.elements.map((e) => [e.id, shapes.find((s) => s.id === shapeIdFor(e.id))!]))
+  const shapesById = new Map(shapes.map((s) => [s.id, s]))
+  const byContentId = new Map(content.elements.map((e) => [e.id, shapesById.get(shapeIdFor(e.id))!]))
   const flowRecords = content.flows.flatMap((flow) => flowToRecords(flow, byContentId, base))
   const arrows = flowRecords.filter((r): r is TLShape => r.typeName === 'shape')
   const indices = getIndices(shapes.length + arrows.length)

@@ -2,7 +2,9 @@ import { z } from 'zod'
 import type { ElementKind } from '../board/elementKinds.ts'
 import type { WorkshopLevel } from '../board/workshopLevel.ts'
 import { limits } from '../board/limits.ts'
+import { maxBoardNameLength } from '../boards/boardInput.ts'
 import type { BoardContent } from './boardContent.ts'
+import { boardFileLimits, coordinate } from './boardFile.ts'
 
 /**
  * The EventStormer board format (virtualgenius/eventstormer,
@@ -24,7 +26,6 @@ const kindMap: Record<string, ElementKind> = {
 
 const levelMap: Record<string, WorkshopLevel> = { 'big-picture': 'big-picture', process: 'process', design: 'design' }
 
-const coordinate = z.number().finite().min(-1e7).max(1e7)
 const id = z.union([z.string().min(1).max(200), z.number()]).transform(String)
 const text = z.string().max(limits.text)
 
@@ -42,13 +43,13 @@ export const eventStormerBoard = z.object({
         y: coordinate,
       }),
     )
-    .max(10_000),
-  verticals: z.array(z.object({ id, x: coordinate, y1: coordinate, y2: coordinate })).max(1_000).default([]),
-  lanes: z.array(z.object({ id, y: coordinate, x1: coordinate, x2: coordinate })).max(1_000).default([]),
-  labels: z.array(z.object({ id, text, x: coordinate, y: coordinate })).max(1_000).default([]),
+    .max(boardFileLimits.elements),
+  verticals: z.array(z.object({ id, x: coordinate, y1: coordinate, y2: coordinate })).max(boardFileLimits.areas).default([]),
+  lanes: z.array(z.object({ id, y: coordinate, x1: coordinate, x2: coordinate })).max(boardFileLimits.areas).default([]),
+  labels: z.array(z.object({ id, text, x: coordinate, y: coordinate })).max(boardFileLimits.areas).default([]),
   themes: z
     .array(z.object({ id, name: z.string().max(limits.name), x: coordinate, y: coordinate, width: coordinate, height: coordinate }))
-    .max(1_000)
+    .max(boardFileLimits.areas)
     .default([]),
 })
 
@@ -59,7 +60,9 @@ export function looksLikeEventStormer(value: unknown): boolean {
   return typeof value === 'object' && value !== null && Array.isArray((value as { stickies?: unknown }).stickies)
 }
 
-// EventStormer's sticky sizes: 100×100; person 100×50; system, policy and aggregate 200 wide.
+// EventStormer's sticky sizes, kept so its boards' spacing (150 px between events) stays readable:
+// 100×100; person 100×50; system, policy and aggregate 200 wide.
+const stickySize = { w: 100, h: 100 }
 const sizes: Partial<Record<string, { w: number; h: number }>> = {
   person: { w: 100, h: 50 },
   system: { w: 200, h: 100 },
@@ -67,14 +70,27 @@ const sizes: Partial<Record<string, { w: number; h: number }>> = {
   aggregate: { w: 200, h: 100 },
 }
 
-export function eventStormerToContent(board: EventStormerBoard, fallbackName: string): BoardContent {
-  const stickyIds = new Set<string>()
-  const unique = (prefix: string, raw: string) => {
-    let candidate = `${prefix}${raw}`
-    while (stickyIds.has(candidate)) candidate += '_'
-    stickyIds.add(candidate)
+/**
+ * Turns EventStormer's ids (any string or number, not always unique) into
+ * content ids: safe characters, unique across the board, at most 64 long.
+ */
+function idAllocator(): (raw: string) => string {
+  const taken = new Set<string>()
+  // The last suffix used per base, so many copies of one id cost no more than distinct ids.
+  const suffixes = new Map<string, number>()
+  return (raw) => {
+    const base = raw.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 48)
+    let suffix = suffixes.get(base) ?? 1
+    let candidate = base
+    while (taken.has(candidate)) candidate = `${base}_${++suffix}`
+    suffixes.set(base, suffix)
+    taken.add(candidate)
     return candidate
   }
+}
+
+export function eventStormerToContent(board: EventStormerBoard, fallbackName: string): BoardContent {
+  const unique = idAllocator()
   // Lanes are separators at a y; the band between two separators (or above the first) is a lane.
   const separators = [...board.lanes].sort((a, b) => a.y - b.y)
   const left = Math.min(0, ...board.stickies.map((s) => s.x), ...separators.map((s) => s.x1))
@@ -86,7 +102,7 @@ export function eventStormerToContent(board: EventStormerBoard, fallbackName: st
     separators.length === 0
       ? []
       : edges.slice(0, -1).map((y, i) => ({
-          id: unique('lane-', String(i + 1)),
+          id: unique(`lane-${i + 1}`),
           label: `Lane ${i + 1}`,
           x: left,
           y,
@@ -95,18 +111,18 @@ export function eventStormerToContent(board: EventStormerBoard, fallbackName: st
         }))
 
   return {
-    name: (board.name?.trim() || fallbackName).slice(0, limits.name),
+    name: (board.name?.trim() || fallbackName).slice(0, maxBoardNameLength),
     level: levelMap[board.sessionMode ?? ''] ?? 'big-picture',
     elements: board.stickies.map((s) => ({
-      id: unique('', s.id),
+      id: unique(s.id),
       kind: kindMap[s.kind]!,
       text: s.text,
       x: s.x,
       y: s.y,
-      ...sizes[s.kind],
+      ...(sizes[s.kind] ?? stickySize),
     })),
     contexts: board.themes.map((t) => ({
-      id: unique('theme-', t.id),
+      id: unique(`theme-${t.id}`),
       name: t.name,
       source: '',
       team: '',
@@ -118,13 +134,13 @@ export function eventStormerToContent(board: EventStormerBoard, fallbackName: st
     })),
     lanes,
     boundaries: board.verticals.map((v) => ({
-      id: unique('boundary-', v.id),
+      id: unique(`boundary-${v.id}`),
       label: '',
       x: v.x,
       y: Math.min(v.y1, v.y2),
       h: Math.max(1, Math.abs(v.y2 - v.y1)),
     })),
-    labels: board.labels.map((l) => ({ id: unique('label-', l.id), text: l.text, x: l.x, y: l.y })),
+    labels: board.labels.map((l) => ({ id: unique(`label-${l.id}`), text: l.text, x: l.x, y: l.y })),
     flows: [],
   }
 }

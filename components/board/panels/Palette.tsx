@@ -4,6 +4,7 @@ import { useEditor } from 'tldraw'
 import { elementKindDefinitions, elementKinds } from '@/lib/board/elementKinds'
 import { placeSticky } from '../editor/stickyActions'
 import { type StructureKind, placeStructure, structureLabels } from '../editor/structureActions'
+import { SuggestContexts } from './SuggestContextsDialog'
 
 /** The EventStorming palette: one button per element kind in its colour, then the board's structure. */
 export function Palette() {
@@ -19,6 +20,7 @@ export function Palette() {
             className="es-palette__item"
             data-kind={kind}
             title={`${label} (${shortcut}): ${meaning}`}
+            aria-label={label}
             aria-keyshortcuts={shortcut}
             onClick={() => placeSticky(editor, kind, editor.getViewportPageBounds().center)}
           >
@@ -31,11 +33,19 @@ export function Palette() {
       })}
       <hr />
       {(Object.keys(structureLabels) as StructureKind[]).map((kind) => (
-        <button key={kind} type="button" className="es-palette__item" data-structure={kind} onClick={() => placeStructure(editor, kind)}>
+        <button
+          key={kind}
+          type="button"
+          className="es-palette__item"
+          data-structure={kind}
+          aria-label={structureLabels[kind]}
+          onClick={() => placeStructure(editor, kind)}
+        >
           <span className={`es-palette__swatch es-palette__swatch--${kind}`} />
           <span className="es-palette__label">{structureLabels[kind]}</span>
         </button>
       ))}
+      <SuggestContexts />
     </nav>
   )
 }

@@ -1,0 +1,32 @@
+import type { Editor, TLRecord, TLShapeId } from 'tldraw'
+import { type BoardModel, buildBoardModel } from '@/lib/model/boardModel'
+
+/** The board's document records, as the server's model reads them. */
+export function documentRecords(editor: Editor): TLRecord[] {
+  const { document } = editor.store.scopedTypes
+  return editor.store.allRecords().filter((record) => document.has(record.typeName))
+}
+
+export function currentModel(editor: Editor): BoardModel {
+  return buildBoardModel(documentRecords(editor))
+}
+
+/** Model element ids are shape ids without their prefix. */
+export const shapeIdOf = (elementId: string) => `shape:${elementId}` as TLShapeId
+
+/** Calls back with a fresh value after document changes settle, not on every keystroke. */
+export function onDocumentSettled(editor: Editor, delayMs: number, callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const stop = editor.store.listen(
+    () => {
+      clearTimeout(timer)
+      timer = setTimeout(callback, delayMs)
+    },
+    { scope: 'document' },
+  )
+  callback()
+  return () => {
+    clearTimeout(timer)
+    stop()
+  }
+}

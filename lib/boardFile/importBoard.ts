@@ -1,0 +1,29 @@
+import * as Y from 'yjs'
+import type { TLRecord } from '@tldraw/tlschema'
+import { type BoardSummary, createBoardWithState } from '../db/boards.ts'
+import type { Database } from '../db/client.ts'
+import type { BoardContent } from './boardContent.ts'
+import { recordsToDoc } from './boardDoc.ts'
+import { contentToRecords } from './contentToRecords.ts'
+import { BoardFileError, clip, readBoardFile } from './readBoardFile.ts'
+
+/**
+ * Creates a board from an uploaded file (ours or EventStormer's): validated,
+ * turned into records and a Yjs update, then stored with the board row in one
+ * transaction, so a refused or failed import leaves nothing behind.
+ */
+export async function importBoard(db: Database, upload: unknown, name?: string): Promise<BoardSummary> {
+  const content = readBoardFile(upload)
+  if (name !== undefined) content.name = name
+  const state = Y.encodeStateAsUpdate(recordsToDoc(buildRecords(content)))
+  return createBoardWithState(db, content.name, state)
+}
+
+/** The file schema mirrors the board schema; should they ever disagree, the board's verdict is still a 422. */
+function buildRecords(content: BoardContent): TLRecord[] {
+  try {
+    return contentToRecords(content)
+  } catch (error) {
+    throw new BoardFileError(clip(`the board would not be valid: ${error instanceof Error ? error.message : String(error)}`, 400), 422)
+  }
+}

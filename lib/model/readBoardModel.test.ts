@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { recordsToDoc } from '../boardFile/boardDoc.ts'
+import { setLiveDocs } from '../boards/boardDocs.ts'
+import { createBoardWithState } from '../db/boards.ts'
+import { type Database, openDatabase } from '../db/client.ts'
+import { migrate } from '../db/migrate.ts'
+import { type TestDatabase, createTestDatabase } from '../db/testing.ts'
+import { readBoardModel } from './readBoardModel.ts'
+import { boardRecords, row, sticky } from './testing.ts'
+
+describe('reading a board’s model', () => {
+  let database: TestDatabase
+  let db: Database
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite')
+    db = await openDatabase(database.target)
+    await migrate(db)
+  })
+
+  afterAll(async () => {
+    setLiveDocs(() => undefined)
+    await db?.close()
+    await database?.drop()
+  })
+
+  const storedBoard = async () => {
+    const doc = recordsToDoc(boardRecords({ elements: row(0, 0, sticky('command', 'Place Order'), sticky('event', 'Order Placed')) }))
+    return { doc, board: await createBoardWithState(db, 'Shop', Y.encodeStateAsUpdate(doc)) }
+  }
+
+  test('a stored board’s model comes from its saved state; an unknown board has none', async () => {
+    const { board } = await storedBoard()
+    const model = await readBoardModel(db, board.id)
+    expect(model?.flows).toEqual([{ from: 'place-order', to: 'order-placed', via: 'adjacency' }])
+    expect(await readBoardModel(db, 'no-such-board')).toBeNull()
+  })
+
+  test('an open board’s model includes edits not saved yet', async () => {
+    const { doc, board } = await storedBoard()
+    const live = new Y.Doc()
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(doc))
+    recordsToDoc(boardRecords({ elements: row(0, 400, sticky('hotspot', 'Which shop?')) }).filter((r) => r.typeName === 'shape'), live)
+    setLiveDocs((id) => (id === board.id ? live : undefined))
+    const model = await readBoardModel(db, board.id)
+    expect(model?.elements.hotspot.map((h) => h.text)).toEqual(['Which shop?'])
+  })
+})
