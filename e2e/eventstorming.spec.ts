@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { type Browser, expect, test } from '@playwright/test'
 import { elementKindDefinitions, elementKinds } from '../lib/board/elementKinds'
 import { AppServer } from './support/appServer'
@@ -110,7 +111,7 @@ test("an event's contract filled by one person shows in the other's panel", asyn
   await expect(stickies(bob, 'event')).toContainText('3 fields')
 })
 
-test('the model endpoint reports stickies in the context that holds them, and proposes contexts', async ({ browser, request }) => {
+test('the model endpoint reports stickies in the context that holds them', async ({ browser, request }) => {
   const url = await app.createBoard('Model')
   const alice = await join(browser, url, 'Alice')
   const { page } = alice
@@ -147,4 +148,25 @@ test('the model endpoint reports stickies in the context that holds them, and pr
     expect(model.outsideContexts.map((id: string) => byId(id).text)).toEqual(['Invoice Sent'])
     expect(findings.map((f: { rule: string }) => f.rule)).toContain('outside-context')
   }).toPass({ timeout: 10_000 })
+})
+
+test('suggested contexts for an imported big-picture board are shown first and added only on accept', async ({ browser, request }) => {
+  const file = readFileSync('../shared/fixtures/eventstormer/eventstorming-facilitation-workshop.json', 'utf8')
+  const imported = await request.post(`${app.origin}/api/boards/import`, { data: Buffer.from(file), headers: { 'content-type': 'application/json' } })
+  expect(imported.status()).toBe(201)
+  const { id, url } = await imported.json()
+  const suggestions = async () => (await (await request.get(`${app.origin}/api/boards/${id}/suggest-contexts`)).json()) as { name: string }[]
+  expect(await suggestions()).toHaveLength(10)
+
+  const alice = await join(browser, url, 'Alice')
+  const bob = await join(browser, url, 'Bob')
+  await alice.page.getByRole('button', { name: 'Suggest contexts' }).click()
+  const dialog = alice.page.getByRole('dialog', { name: 'Suggested bounded contexts' })
+  await expect(dialog.getByRole('listitem')).toHaveCount(10)
+  await expect(dialog).toContainText('EARLY BIRD SALE')
+  await expect(bob.page.locator('.es-context')).toHaveCount(0)
+
+  await dialog.getByRole('button', { name: 'Add 10 contexts' }).click()
+  await expect(bob.page.locator('.es-context')).toHaveCount(10)
+  await expect(async () => expect(await suggestions()).toEqual([])).toPass({ timeout: 5000 })
 })
