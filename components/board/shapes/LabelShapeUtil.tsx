@@ -46,6 +46,7 @@ export class LabelShapeUtil extends ShapeUtil<LabelShape> {
           padding={4}
           isSelected={this.editor.getOnlySelectedShapeId() === shape.id}
           wrap
+          showTextOutline={false}
         />
       </HTMLContainer>
     )

@@ -72,6 +72,7 @@ export class StickyShapeUtil extends ShapeUtil<StickyShape> {
           padding={stickyFont.padding}
           isSelected={isSelected}
           wrap
+          showTextOutline={false}
           onKeyDown={(event) => {
             if (event.key !== 'Tab' || event.shiftKey) return
             event.preventDefault()
