@@ -1,16 +1,8 @@
-import { isBoardId } from '@/lib/boards/boardId'
-import { getDatabase } from '@/lib/db/client'
-import { jsonError } from '@/lib/http/json'
+import { boardGet } from '@/lib/http/boardRoute'
 import { readBoardModel } from '@/lib/model/readBoardModel'
 import { suggestContexts } from '@/lib/model/suggestContexts'
 
 export const dynamic = 'force-dynamic'
 
 /** Proposes contexts without changing the board; the board applies the ones a person accepts. */
-export async function GET(_request: Request, { params }: { params: Promise<{ boardId: string }> }) {
-  const { boardId } = await params
-  if (!isBoardId(boardId)) return jsonError(400, 'malformed board id')
-  const model = await readBoardModel(await getDatabase(), boardId)
-  if (!model) return jsonError(404, 'board not found')
-  return Response.json(suggestContexts(model))
-}
+export const GET = boardGet(readBoardModel, (model) => Response.json(suggestContexts(model)))
