@@ -99,6 +99,11 @@ test("an event's contract filled by one person shows in the other's panel", asyn
   await panel.getByLabel('Field 3 values').fill('web, phone, shop')
   await panel.getByLabel('Field 3 required').uncheck()
   await panel.getByLabel('Field 3 description').click()
+  await panel.getByRole('button', { name: 'Add field' }).click()
+  await panel.getByLabel('Field 4 name').fill('shippingAddress')
+  await panel.getByLabel('Field 4 type').selectOption('object')
+  await panel.getByRole('button', { name: 'Add field to shippingAddress' }).click()
+  await panel.getByLabel('Field 4.1 name').fill('city')
 
   await stickies(bob, 'event').click()
   const seen = bob.page.getByRole('complementary').getByRole('region', { name: 'Event contract' })
@@ -108,7 +113,9 @@ test("an event's contract filled by one person shows in the other's panel", asyn
   await expect(seen.getByLabel('Field 3 type')).toHaveValue('enum')
   await expect(seen.getByLabel('Field 3 values')).toHaveValue('web, phone, shop')
   await expect(seen.getByLabel('Field 3 required')).not.toBeChecked()
-  await expect(stickies(bob, 'event')).toContainText('3 fields')
+  await expect(seen.getByLabel('Field 4 type')).toHaveValue('object')
+  await expect(seen.getByLabel('Field 4.1 name')).toHaveValue('city')
+  await expect(stickies(bob, 'event')).toContainText('4 fields')
 })
 
 test('the model endpoint reports stickies in the context that holds them', async ({ browser, request }) => {

@@ -51,7 +51,7 @@ function fieldList(depth: number): T.Validator<EventField[]> {
   return new T.Validator((value) => {
     // The deepest fields may still carry their (empty) list of nested fields.
     if (depth > limits.fieldDepth) {
-      if (Array.isArray(value) && value.length === 0) return []
+      if (Array.isArray(value) && value.length === 0) return value as EventField[]
       throw new Error(`fields nest at most ${limits.fieldDepth} deep`)
     }
     const fields = T.arrayOf(fieldValidator(depth)).validate(value)

@@ -1,7 +1,17 @@
 'use client'
 
 import { type Editor, useEditor } from 'tldraw'
-import { addField, moveField, parseEnumValues, removeField, updateField } from '@/lib/board/contractEdits'
+import {
+  type FieldPath,
+  addField,
+  moveField,
+  parseEnumValues,
+  removeField,
+  updateField,
+  usesEnumValues,
+  usesNestedFields,
+} from '@/lib/board/contractEdits'
+import { limits } from '@/lib/board/limits'
 import { type EventContract, type EventField, arrayItemTypes, fieldTypes, sensitivities } from '@/lib/board/eventContract'
 import type { StickyShape } from '@/lib/board/shapes/stickyShape'
 
@@ -16,7 +26,6 @@ export function EventContractPanel({ shape }: { shape: StickyShape }) {
   const editor = useEditor()
   const { contract } = shape.props
   const setContract = (next: EventContract) => updateSticky(editor, shape, { contract: next })
-  const setField = (id: string, change: Partial<EventField>) => setContract(updateField(contract, id, change))
 
   return (
     <section className="es-panel" aria-label="Event contract">
@@ -61,9 +70,7 @@ export function EventContractPanel({ shape }: { shape: StickyShape }) {
           </tr>
         </thead>
         <tbody>
-          {contract.fields.map((field, index) => (
-            <FieldRows key={field.id} field={field} index={index} setField={setField} contract={contract} setContract={setContract} />
-          ))}
+          <FieldList fields={contract.fields} parent={[]} number="" contract={contract} setContract={setContract} />
         </tbody>
       </table>
       <button type="button" className="es-panel__add" onClick={() => setContract(addField(contract, crypto.randomUUID()))}>
@@ -73,39 +80,36 @@ export function EventContractPanel({ shape }: { shape: StickyShape }) {
   )
 }
 
-function FieldRows({
-  field,
-  index,
-  contract,
-  setField,
-  setContract,
-}: {
-  field: EventField
-  index: number
+interface FieldProps {
   contract: EventContract
-  setField: (id: string, change: Partial<EventField>) => void
   setContract: (next: EventContract) => void
-}) {
-  const usesEnum = field.type === 'enum' || (field.type === 'array' && field.itemType === 'enum')
-  const n = index + 1
+}
+
+/** The rows of one list of fields; an object's nested fields follow it, numbered 1.1, 1.2, … */
+function FieldList({ fields, parent, number, ...props }: FieldProps & { fields: EventField[]; parent: FieldPath; number: string }) {
+  return fields.map((field, index) => (
+    <FieldRows key={field.id} field={field} path={[...parent, field.id]} number={`${number}${index + 1}`} {...props} />
+  ))
+}
+
+function FieldRows({ field, path, number, contract, setContract }: FieldProps & { field: EventField; path: FieldPath; number: string }) {
+  const setField = (change: Partial<EventField>) => setContract(updateField(contract, path, change))
+  const depth = path.length - 1
+  const n = number
   return (
     <>
       <tr data-testid={`field-${n}`}>
-        <td>
-          <input aria-label={`Field ${n} name`} value={field.name} placeholder="orderId" onChange={(e) => setField(field.id, { name: e.target.value })} />
+        <td style={{ paddingLeft: depth * 14 }}>
+          <input aria-label={`Field ${n} name`} value={field.name} placeholder="orderId" onChange={(e) => setField({ name: e.target.value })} />
         </td>
         <td>
-          <select aria-label={`Field ${n} type`} value={field.type} onChange={(e) => setField(field.id, { type: e.target.value as EventField['type'] })}>
+          <select aria-label={`Field ${n} type`} value={field.type} onChange={(e) => setField({ type: e.target.value as EventField['type'] })}>
             {fieldTypes.map((type) => (
               <option key={type}>{type}</option>
             ))}
           </select>
           {field.type === 'array' && (
-            <select
-              aria-label={`Field ${n} item type`}
-              value={field.itemType}
-              onChange={(e) => setField(field.id, { itemType: e.target.value as EventField['itemType'] })}
-            >
+            <select aria-label={`Field ${n} item type`} value={field.itemType} onChange={(e) => setField({ itemType: e.target.value as EventField['itemType'] })}>
               {arrayItemTypes.map((type) => (
                 <option key={type} value={type}>
                   of {type}
@@ -115,14 +119,10 @@ function FieldRows({
           )}
         </td>
         <td>
-          <input aria-label={`Field ${n} required`} type="checkbox" checked={field.required} onChange={(e) => setField(field.id, { required: e.target.checked })} />
+          <input aria-label={`Field ${n} required`} type="checkbox" checked={field.required} onChange={(e) => setField({ required: e.target.checked })} />
         </td>
         <td>
-          <select
-            aria-label={`Field ${n} sensitivity`}
-            value={field.sensitivity}
-            onChange={(e) => setField(field.id, { sensitivity: e.target.value as EventField['sensitivity'] })}
-          >
+          <select aria-label={`Field ${n} sensitivity`} value={field.sensitivity} onChange={(e) => setField({ sensitivity: e.target.value as EventField['sensitivity'] })}>
             {sensitivities.map((s) => (
               <option key={s} value={s}>
                 {sensitivityLabels[s]}
@@ -131,28 +131,34 @@ function FieldRows({
           </select>
         </td>
         <td className="es-fields__actions">
-          <button type="button" title="Move up" onClick={() => setContract(moveField(contract, field.id, -1))}>
+          <button type="button" title="Move up" aria-label={`Move field ${n} up`} onClick={() => setContract(moveField(contract, path, -1))}>
             ↑
           </button>
-          <button type="button" title="Remove field" aria-label={`Remove field ${n}`} onClick={() => setContract(removeField(contract, field.id))}>
+          <button type="button" title="Remove field" aria-label={`Remove field ${n}`} onClick={() => setContract(removeField(contract, path))}>
             ×
           </button>
         </td>
       </tr>
       <tr className="es-fields__details">
-        <td colSpan={5}>
-          {usesEnum && (
+        <td colSpan={5} style={{ paddingLeft: depth * 14 }}>
+          {usesEnumValues(field) && (
             <input
               aria-label={`Field ${n} values`}
               placeholder="values, comma separated"
               defaultValue={field.enumValues.join(', ')}
-              onBlur={(e) => setField(field.id, { enumValues: parseEnumValues(e.target.value) })}
+              onBlur={(e) => setField({ enumValues: parseEnumValues(e.target.value) })}
             />
           )}
-          <input aria-label={`Field ${n} description`} placeholder="description" value={field.description} onChange={(e) => setField(field.id, { description: e.target.value })} />
-          <input aria-label={`Field ${n} example`} placeholder="example" value={field.example} onChange={(e) => setField(field.id, { example: e.target.value })} />
+          <input aria-label={`Field ${n} description`} placeholder="description" value={field.description} onChange={(e) => setField({ description: e.target.value })} />
+          <input aria-label={`Field ${n} example`} placeholder="example" value={field.example} onChange={(e) => setField({ example: e.target.value })} />
+          {usesNestedFields(field) && path.length < limits.fieldDepth && (
+            <button type="button" className="es-fields__nested" onClick={() => setContract(addField(contract, crypto.randomUUID(), path))}>
+              Add field to {field.name || `field ${n}`}
+            </button>
+          )}
         </td>
       </tr>
+      {usesNestedFields(field) && <FieldList fields={field.fields} parent={path} number={`${n}.`} contract={contract} setContract={setContract} />}
     </>
   )
 }
