@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { PrismaPg } from '@prisma/adapter-pg'
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { readConfig } from '../config.ts'
 import { PrismaClient } from './generated/client.ts'
+import { PGliteProxy } from './pgliteProxy.ts'
 
 /** Where the data lives: the embedded PGlite (a directory, or memory) or a PostgreSQL server. */
 export type DatabaseTarget = { kind: 'pglite'; dataDir?: string } | { kind: 'postgres'; url: string }
@@ -32,8 +33,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { prisma, target, adapterFactory, close: () => prisma.$disconnect() }
   }
   if (target.dataDir) mkdirSync(target.dataDir, { recursive: true })
-  const pglite = await PGlite.create(target.dataDir)
-  const adapterFactory = new PrismaPGlite(pglite)
+  // PGlite runs in a worker thread: its statements would otherwise block the
+  // event loop that fans edits out to the other clients. The adapter only
+  // calls what the proxy implements (query, exec, transaction).
+  const pglite = await PGliteProxy.create(target.dataDir)
+  const adapterFactory = new PrismaPGlite(pglite as unknown as PGlite)
   const prisma = new PrismaClient({ adapter: adapterFactory })
   return {
     prisma,
