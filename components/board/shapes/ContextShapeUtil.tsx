@@ -1,4 +1,4 @@
-import { HTMLContainer, Rectangle2d, ShapeUtil, resizeBox, type TLResizeInfo } from 'tldraw'
+import { HTMLContainer } from 'tldraw'
 import {
   type ContextShape,
   contextShapeMigrations,
@@ -6,30 +6,16 @@ import {
   contextShapeType,
   defaultContextProps,
 } from '@/lib/board/shapes/contextShape'
+import { AreaShapeUtil } from './AreaShapeUtil'
 
-/**
- * A bounded context: a named area drawn behind the stickies. Only its outline
- * and title take clicks, so stickies inside stay easy to pick.
- */
-export class ContextShapeUtil extends ShapeUtil<ContextShape> {
+/** A bounded context: a named area drawn behind the stickies; its title takes clicks. */
+export class ContextShapeUtil extends AreaShapeUtil<ContextShape> {
   static override type = contextShapeType
   static override props = contextShapeProps
   static override migrations = contextShapeMigrations
 
   getDefaultProps() {
     return defaultContextProps()
-  }
-
-  getGeometry(shape: ContextShape) {
-    return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: false })
-  }
-
-  override onResize(shape: ContextShape, info: TLResizeInfo<ContextShape>) {
-    return resizeBox(shape, info)
-  }
-
-  override hideRotateHandle() {
-    return true
   }
 
   component(shape: ContextShape) {
@@ -43,11 +29,5 @@ export class ContextShapeUtil extends ShapeUtil<ContextShape> {
         </div>
       </HTMLContainer>
     )
-  }
-
-  getIndicatorPath(shape: ContextShape) {
-    const path = new Path2D()
-    path.rect(0, 0, shape.props.w, shape.props.h)
-    return path
   }
 }
