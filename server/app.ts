@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { setLiveDocs } from '../lib/boards/boardDocs.ts'
+import { setLiveBoards } from '../lib/boards/liveBoards.ts'
 import type { Config } from '../lib/config.ts'
 import { type Database, setDatabase } from '../lib/db/client.ts'
 import { migrate } from '../lib/db/migrate.ts'
@@ -39,7 +39,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
     maxMessageBytes: config.maxMessageBytes,
   })
 
-  setLiveDocs((boardId) => realtime.liveDoc(boardId))
+  setLiveBoards({ doc: (boardId) => realtime.liveDoc(boardId) })
 
   const handleWeb = web ? await prepareNext(web.dev, config) : undefined
   const server = createServer((request, response) => {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { readBoardDoc } from '../boards/boardDocs.ts'
+import { readBoardRecords } from '../boards/liveBoards.ts'
 import { type Database, openDatabase } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/testing.ts'
-import { docToRecords } from './boardDoc.ts'
 import { contentToRecords } from './contentToRecords.ts'
 import { exportBoard } from './exportBoard.ts'
 import { readFixture } from './fixtures.ts'
@@ -38,7 +37,7 @@ describe.each(testDatabaseKinds)('importing a board on %s', (kind) => {
     expect(board.name).toBe('Conference')
 
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1)
-    const stored = docToRecords((await readBoardDoc(db, board.id))!).sort(byId)
+    const stored = (await readBoardRecords(db, board.id))!.sort(byId)
     expect(stored).toEqual(contentToRecords({ ...readBoardFile(upload), name: 'Conference' }).sort(byId))
     const exported = await exportBoard(db, board.id)
     expect(exported).toMatchObject({ format: 'eventstorm-board', version: 1, name: 'Conference' })

@@ -3,7 +3,7 @@ import type { TLRecord } from '@tldraw/tlschema'
 import { type BoardSummary, createBoardWithState } from '../db/boards.ts'
 import type { Database } from '../db/client.ts'
 import type { BoardContent } from './boardContent.ts'
-import { recordsToDoc } from './boardDoc.ts'
+import { recordsToDoc } from '../ydoc/convert.ts'
 import { contentToRecords } from './contentToRecords.ts'
 import { BoardFileError, clip, readBoardFile } from './readBoardFile.ts'
 

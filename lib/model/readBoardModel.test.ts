@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { recordsToDoc } from '../boardFile/boardDoc.ts'
-import { setLiveDocs } from '../boards/boardDocs.ts'
+import { recordsToDoc } from '../ydoc/convert.ts'
+import { setLiveBoards } from '../boards/liveBoards.ts'
 import { createBoardWithState } from '../db/boards.ts'
 import { type Database, openDatabase } from '../db/client.ts'
 import { migrate } from '../db/migrate.ts'
@@ -20,7 +20,7 @@ describe('reading a board’s model', () => {
   })
 
   afterAll(async () => {
-    setLiveDocs(() => undefined)
+    setLiveBoards(undefined)
     await db?.close()
     await database?.drop()
   })
@@ -42,7 +42,7 @@ describe('reading a board’s model', () => {
     const live = new Y.Doc()
     Y.applyUpdate(live, Y.encodeStateAsUpdate(doc))
     recordsToDoc(boardRecords({ elements: row(0, 400, sticky('hotspot', 'Which shop?')) }).filter((r) => r.typeName === 'shape'), live)
-    setLiveDocs((id) => (id === board.id ? live : undefined))
+    setLiveBoards({ doc: (id) => (id === board.id ? live : undefined) })
     const model = await readBoardModel(db, board.id)
     expect(model?.elements.hotspot.map((h) => h.text)).toEqual(['Which shop?'])
   })

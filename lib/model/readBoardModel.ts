@@ -1,10 +1,9 @@
-import { docToRecords } from '../boardFile/boardDoc.ts'
-import { readBoardDoc } from '../boards/boardDocs.ts'
+import { readBoardRecords } from '../boards/liveBoards.ts'
 import type { Database } from '../db/client.ts'
 import { type BoardModel, buildBoardModel } from './boardModel.ts'
 
-/** A board's model from its live or stored doc; null when there is no such board. */
+/** A board's model from its live or stored records; null when there is no such board. */
 export async function readBoardModel(db: Database, boardId: string): Promise<BoardModel | null> {
-  const doc = await readBoardDoc(db, boardId)
-  return doc && buildBoardModel(docToRecords(doc))
+  const records = await readBoardRecords(db, boardId)
+  return records && buildBoardModel(records)
 }

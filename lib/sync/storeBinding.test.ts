@@ -1,7 +1,8 @@
 import { PageRecordType, type TLPage, type TLRecord } from '@tldraw/tlschema'
 import { describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
-import { IncompatibleBoardError, bindStoreToDoc, boardRecords, metaKey } from './storeBinding.ts'
+import { metaKey } from '../ydoc/layout.ts'
+import { IncompatibleBoardError, bindStoreToDoc, boardRecords } from './storeBinding.ts'
 import { createTestStore, linkDocs, mountLikeEditor } from './testStores.ts'
 
 const page = (name: string, index = 'a2') => PageRecordType.create({ name, index: index as TLPage['index'] })

@@ -2,18 +2,16 @@ import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLStore } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
+import { metaMap, recordArray } from '../ydoc/layout.ts'
 
 /**
- * The board in the Y.Doc: every document-scope tldraw record in a YKeyValue
- * (a Y.Array of {key, val}, which stays small under frequent updates, unlike
- * a Y.Map that keeps every overwritten value), and the tldraw schema the
- * records were written with in a meta map.
+ * The records of the board's Y.Doc (layout in lib/ydoc/layout.ts) as a live
+ * key-value view. A YKeyValue stays small under frequent updates, unlike a
+ * Y.Map that keeps every overwritten value; it observes the doc for its whole
+ * life, so it is made once per browser binding, never per server read.
  */
-export const recordsKey = 'tl_records'
-export const metaKey = 'tl_meta'
-
 export function boardRecords(doc: Y.Doc): YKeyValue<TLRecord> {
-  return new YKeyValue<TLRecord>(doc.getArray(recordsKey))
+  return new YKeyValue<TLRecord>(recordArray(doc))
 }
 
 /** The board was written by a newer app (its schema has migrations we lack): the user must reload. */
@@ -32,7 +30,7 @@ export interface StoreBinding {
  */
 export function bindStoreToDoc(store: TLStore, doc: Y.Doc): StoreBinding {
   const records = boardRecords(doc)
-  const meta = doc.getMap<SerializedSchema>(metaKey)
+  const meta = metaMap(doc)
   const origin = Symbol('tldraw store')
   const isDocumentRecord = (record: TLRecord) => store.scopedTypes.document.has(record.typeName)
 

@@ -1,17 +1,14 @@
-import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { createBoardSchema } from '../board/boardSchema.ts'
-import { boardRecords, metaKey } from '../sync/storeBinding.ts'
+import { metaMap, readRecords, readSchema, recordArray, schemaKey } from './layout.ts'
 
-/** A Y.Doc holding the records, as the browser binding would have written them. */
+/** A Y.Doc holding the records and the schema they were written with, as the server stores a board. */
 export function recordsToDoc(records: TLRecord[], doc = new Y.Doc()): Y.Doc {
-  const stored = boardRecords(doc)
   doc.transact(() => {
     // One push, not a set per record: each set walks the whole array, quadratic on a large board.
-    // As with set, the YKeyValue keeps only the last entry of a key.
-    stored.yarray.push(records.map((record) => ({ key: record.id, val: record })))
-    doc.getMap(metaKey).set('schema', createBoardSchema().serialize())
+    recordArray(doc).push(records.map((record) => ({ key: record.id, val: record })))
+    metaMap(doc).set(schemaKey, createBoardSchema().serialize())
   })
   return doc
 }
@@ -21,8 +18,8 @@ export function recordsToDoc(records: TLRecord[], doc = new Y.Doc()): Y.Doc {
  * with to ours, as a browser joining the board would see them.
  */
 export function docToRecords(doc: Y.Doc): TLRecord[] {
-  const records = [...boardRecords(doc).map.values()].map(({ val }) => val)
-  const writtenWith = doc.getMap<SerializedSchema>(metaKey).get('schema')
+  const records = readRecords(doc)
+  const writtenWith = readSchema(doc)
   if (!writtenWith) return records
   const migrated = createBoardSchema().migrateStoreSnapshot({ schema: writtenWith, store: Object.fromEntries(records.map((r) => [r.id, r])) })
   // A board written by a newer app cannot be migrated down; its records are read as they are,

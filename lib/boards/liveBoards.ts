@@ -1,0 +1,46 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import * as Y from 'yjs'
+import type { Database } from '../db/client.ts'
+import { loadBoardState } from '../db/boardUpdates.ts'
+import { docToRecords } from '../ydoc/convert.ts'
+
+/**
+ * The boards this process holds open, as the realtime server offers them to
+ * route handlers (bundled apart by Next, so shared through globalThis).
+ */
+export interface LiveBoards {
+  /** The document of a board open now. Read it at once; never keep it or observe it. */
+  doc(boardId: string): Y.Doc | undefined
+}
+
+const key = Symbol.for('eventstorm.liveBoards')
+type Holder = { [key]?: LiveBoards }
+
+export function setLiveBoards(boards: LiveBoards | undefined): void {
+  ;(globalThis as Holder)[key] = boards
+}
+
+export function liveBoards(): LiveBoards | undefined {
+  return (globalThis as Holder)[key]
+}
+
+/**
+ * A board's records for server-side work (model, export), migrated to our
+ * schema: from the live document when this process has the board open, so
+ * answers include edits not yet written, else from the stored state. Reading
+ * leaves the live document as it was, with no observer added. Null when the
+ * board does not exist.
+ */
+export async function readBoardRecords(db: Database, boardId: string): Promise<TLRecord[] | null> {
+  const live = liveBoards()?.doc(boardId)
+  if (live) return docToRecords(live)
+  const state = await loadBoardState(db, boardId)
+  if (!state) return null
+  const doc = new Y.Doc()
+  try {
+    for (const update of state.updates) Y.applyUpdate(doc, update)
+    return docToRecords(doc)
+  } finally {
+    doc.destroy()
+  }
+}
