@@ -13,25 +13,29 @@ import { setupWSConnection } from '@y/websocket-server/utils'
 import { WebSocketServer } from 'ws'
 import { readConfig } from '../lib/config.ts'
 import { createTestDatabase } from '../lib/db/testing.ts'
-import { createTestBoard, startTestServer } from '../server/testing/servers.ts'
+import { createTestBoard, startTestServer, testToken } from '../server/testing/servers.ts'
 
 export type ServerKind = 'ours' | 'reference'
 export type ToServer = { type: 'stats' } | { type: 'stop' }
 export type Stats = { type: 'stats'; rss: number; heapUsed: number; cpuMicros: number }
-export type FromServer = { type: 'ready'; port: number; boardId: string } | Stats
+/** `token` is a participant's; the reference server takes any. */
+export type FromServer = { type: 'ready'; port: number; boardId: string; token: string } | Stats
 
 interface Running {
   port: number
   boardId: string
+  token: string
   close(): Promise<void>
 }
 
 async function startOurs(): Promise<Running> {
   const database = await createTestDatabase('pglite')
   const server = await startTestServer(database.target, { writeIntervalMs: readConfig({}).writeIntervalMs })
+  const boardId = await createTestBoard(server, 'Bench board')
   return {
     port: server.port,
-    boardId: await createTestBoard(server, 'Bench board'),
+    boardId,
+    token: testToken(boardId),
     close: async () => {
       await server.close()
       await database.drop()
@@ -50,6 +54,7 @@ async function startReference(): Promise<Running> {
   return {
     port: (http.address() as AddressInfo).port,
     boardId: 'bench-board',
+    token: '',
     close: async () => {
       for (const ws of wss.clients) ws.terminate()
       wss.close()
@@ -81,4 +86,4 @@ process.on('message', (message: ToServer) => {
     send({ type: 'stats', rss, heapUsed, cpuMicros: user + system })
   }
 })
-send({ type: 'ready', port: running.port, boardId: running.boardId })
+send({ type: 'ready', port: running.port, boardId: running.boardId, token: running.token })

@@ -53,6 +53,7 @@ interface Result {
 interface ServerProcess {
   port: number
   boardId: string
+  token: string
   stats(): Promise<Stats>
   stop(): Promise<void>
 }
@@ -72,6 +73,7 @@ async function startServer(kind: ServerKind): Promise<ServerProcess> {
   return {
     port: ready.port,
     boardId: ready.boardId,
+    token: ready.token,
     stats: () => request(child, { type: 'stats' }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.send({ type: 'stop' } satisfies ToServer)
@@ -128,7 +130,7 @@ function steadily(count: number, deadline: number, step: (index: number) => void
 async function measure(kind: ServerKind, participants: number): Promise<Result> {
   const server = await startServer(kind)
   // The participants, plus one client that only watches (a projected board), so N = 1 has a receiver.
-  const clients = Array.from({ length: participants + 1 }, () => connectClient(server.port, server.boardId))
+  const clients = Array.from({ length: participants + 1 }, () => connectClient(server.port, server.boardId, { token: server.token }))
   try {
     await Promise.all(clients.map((client) => whenSynced(client)))
     const latencies: number[] = []

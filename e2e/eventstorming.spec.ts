@@ -1,36 +1,13 @@
 import { readFileSync } from 'node:fs'
-import { type Browser, expect, test } from '@playwright/test'
 import { elementKindDefinitions, elementKinds } from '../lib/board/elementKinds'
-import { AppServer } from './support/appServer'
-import { type Person, openBoardAs } from './support/participants'
-
-let app: AppServer
-const people: Person[] = []
-
-test.beforeAll(async () => {
-  app = await AppServer.start()
-})
-
-test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.close()
-})
-
-test.afterAll(async () => {
-  await app?.dispose()
-})
-
-async function join(browser: Browser, url: string, name: string): Promise<Person> {
-  const person = await openBoardAs(browser, url, name)
-  people.push(person)
-  return person
-}
+import { type Person, expect, test, tokenOf } from './support/fixtures'
 
 const stickies = (person: Person, kind?: string) => person.page.locator(kind ? `.es-sticky[data-kind="${kind}"]` : '.es-sticky')
 
-test('each element kind is placed from the palette and by its key, typed at once, and seen by the other person', async ({ browser }) => {
-  const url = await app.createBoard('Palette')
-  const alice = await join(browser, url, 'Alice')
-  const bob = await join(browser, url, 'Bob')
+test('each element kind is placed from the palette and by its key, typed at once, and seen by the other person', async ({ app, people }) => {
+  const { links } = await app.createBoard('Palette')
+  const alice = await people.join(links.facilitator, 'Alice')
+  const bob = await people.join(links.participant, 'Bob')
   const { page } = alice
 
   for (const kind of elementKinds) {
@@ -58,8 +35,8 @@ test('each element kind is placed from the palette and by its key, typed at once
   await expect(stickies(bob)).toHaveCount(elementKinds.length * 2)
 })
 
-test('Tab storms a flow from the keyboard: each next event lands to the right on the same row', async ({ browser }) => {
-  const alice = await join(browser, await app.createBoard('Flow'), 'Alice')
+test('Tab storms a flow from the keyboard: each next event lands to the right on the same row', async ({ app, people }) => {
+  const alice = await people.join((await app.createBoard('Flow')).links.participant, 'Alice')
   const { page } = alice
   await page.mouse.move(300, 300)
   await page.keyboard.press('1')
@@ -77,10 +54,10 @@ test('Tab storms a flow from the keyboard: each next event lands to the right on
   expect(boxes[1]!.x).toBeLessThan(boxes[2]!.x)
 })
 
-test("an event's contract filled by one person shows in the other's panel", async ({ browser }) => {
-  const url = await app.createBoard('Contract')
-  const alice = await join(browser, url, 'Alice')
-  const bob = await join(browser, url, 'Bob')
+test("an event's contract filled by one person shows in the other's panel", async ({ app, people }) => {
+  const { links } = await app.createBoard('Contract')
+  const alice = await people.join(links.participant, 'Alice')
+  const bob = await people.join(links.participant, 'Bob')
   await alice.page.mouse.move(400, 300)
   await alice.page.keyboard.press('1')
   await alice.page.keyboard.type('Order Placed')
@@ -118,9 +95,9 @@ test("an event's contract filled by one person shows in the other's panel", asyn
   await expect(stickies(bob, 'event')).toContainText('4 fields')
 })
 
-test('the model endpoint reports stickies in the context that holds them', async ({ browser, request }) => {
-  const url = await app.createBoard('Model')
-  const alice = await join(browser, url, 'Alice')
+test('the model endpoint reports stickies in the context that holds them', async ({ app, people, request }) => {
+  const { id: boardId, links } = await app.createBoard('Model')
+  const alice = await people.join(links.participant, 'Alice')
   const { page } = alice
 
   await page.getByRole('navigation', { name: 'EventStorming palette' }).getByRole('button', { name: 'Bounded context' }).click()
@@ -143,9 +120,8 @@ test('the model endpoint reports stickies in the context that holds them', async
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 
-  const boardId = new URL(url).pathname.split('/').pop()
   await expect(async () => {
-    const response = await request.get(`${app.origin}/api/boards/${boardId}/model`)
+    const response = await request.get(`${app.origin}/api/boards/${boardId}/model`, { headers: { authorization: `Bearer ${tokenOf(links.viewer)}` } })
     expect(response.status()).toBe(200)
     const { model, findings } = await response.json()
     const byId = (id: string) => [...model.elements.event, ...model.elements.command].find((e: { id: string }) => e.id === id)
@@ -157,16 +133,15 @@ test('the model endpoint reports stickies in the context that holds them', async
   }).toPass({ timeout: 10_000 })
 })
 
-test('suggested contexts for an imported big-picture board are shown first and added only on accept', async ({ browser, request }) => {
+test('suggested contexts for an imported big-picture board are shown first and added only on accept', async ({ app, people, request }) => {
   const file = readFileSync('../shared/fixtures/eventstormer/eventstorming-facilitation-workshop.json', 'utf8')
-  const imported = await request.post(`${app.origin}/api/boards/import`, { data: Buffer.from(file), headers: { 'content-type': 'application/json' } })
-  expect(imported.status()).toBe(201)
-  const { id, url } = await imported.json()
-  const suggestions = async () => (await (await request.get(`${app.origin}/api/boards/${id}/suggest-contexts`)).json()) as { name: string }[]
+  const { id, links } = await app.importBoard(file)
+  const suggestions = async () =>
+    (await (await request.get(`${app.origin}/api/boards/${id}/suggest-contexts?token=${tokenOf(links.participant)}`)).json()) as { name: string }[]
   expect(await suggestions()).toHaveLength(10)
 
-  const alice = await join(browser, url, 'Alice')
-  const bob = await join(browser, url, 'Bob')
+  const alice = await people.join(links.facilitator, 'Alice')
+  const bob = await people.join(links.participant, 'Bob')
   await alice.page.getByRole('button', { name: 'Suggest contexts' }).click()
   const dialog = alice.page.getByRole('dialog', { name: 'Suggested bounded contexts' })
   await expect(dialog.getByRole('listitem')).toHaveCount(10)

@@ -1,46 +1,19 @@
-import { type Browser, expect, test } from '@playwright/test'
-import { AppServer } from './support/appServer'
-import { type Person, drawRectangle, expectConnected, openBoardAs, shapes } from './support/participants'
+import { drawRectangle, expect, expectConnected, shapes, test } from './support/fixtures'
 
-let app: AppServer
-const people: Person[] = []
-
-test.beforeAll(async () => {
-  app = await AppServer.start()
-})
-
-test.afterEach(async () => {
-  for (const person of people.splice(0)) {
-    const foreign = person.requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).host !== new URL(app.origin).host)
-    expect(foreign, 'requests that left the origin').toEqual([])
-    await person.close()
-  }
-})
-
-test.afterAll(async () => {
-  await app?.dispose()
-})
-
-async function join(browser: Browser, url: string, name: string): Promise<Person> {
-  const person = await openBoardAs(browser, url, name)
-  people.push(person)
-  return person
-}
-
-test('a shape drawn by one person appears for the other within 2 seconds', async ({ browser }) => {
-  const url = await app.createBoard('Live drawing')
-  const alice = await join(browser, url, 'Alice')
-  const bob = await join(browser, url, 'Bob')
+test('a shape drawn by one person appears for the other within 2 seconds', async ({ app, people }) => {
+  const { links } = await app.createBoard('Live drawing')
+  const alice = await people.join(links.facilitator, 'Alice')
+  const bob = await people.join(links.participant, 'Bob')
 
   await drawRectangle(alice.page, { x: 300, y: 300 }, { x: 460, y: 400 })
   await expect(shapes(alice.page)).toHaveCount(1)
   await expect(shapes(bob.page)).toHaveCount(1, { timeout: 2000 })
 })
 
-test('each person sees the other’s cursor with their name', async ({ browser }) => {
-  const url = await app.createBoard('Cursors')
-  const alice = await join(browser, url, 'Alice')
-  const bob = await join(browser, url, 'Bob')
+test('each person sees the other’s cursor with their name', async ({ app, people }) => {
+  const { links } = await app.createBoard('Cursors')
+  const alice = await people.join(links.participant, 'Alice')
+  const bob = await people.join(links.participant, 'Bob')
 
   // Cursors of idle collaborators fade, so both keep moving while we look.
   const wiggle = async () => {
@@ -56,10 +29,10 @@ test('each person sees the other’s cursor with their name', async ({ browser }
   }).toPass({ timeout: 10_000 })
 })
 
-test('undo takes back only my own change, never someone else’s', async ({ browser }) => {
-  const url = await app.createBoard('Undo')
-  const alice = await join(browser, url, 'Alice')
-  const bob = await join(browser, url, 'Bob')
+test('undo takes back only my own change, never someone else’s', async ({ app, people }) => {
+  const { links } = await app.createBoard('Undo')
+  const alice = await people.join(links.participant, 'Alice')
+  const bob = await people.join(links.participant, 'Bob')
 
   await drawRectangle(alice.page, { x: 300, y: 300 }, { x: 420, y: 380 })
   await expect(shapes(bob.page)).toHaveCount(1)
@@ -74,9 +47,9 @@ test('undo takes back only my own change, never someone else’s', async ({ brow
   expect(box!.x).toBeGreaterThan(500)
 })
 
-test('the board survives a reload and a server restart, and edits made while offline merge on return', async ({ browser }) => {
-  const url = await app.createBoard('Durable')
-  const alice = await join(browser, url, 'Alice')
+test('the board survives a reload and a server restart, and edits made while offline merge on return', async ({ app, people }) => {
+  const { links } = await app.createBoard('Durable')
+  const alice = await people.join(links.participant, 'Alice')
   await drawRectangle(alice.page, { x: 300, y: 300 }, { x: 420, y: 380 })
 
   await alice.page.reload()
@@ -90,15 +63,18 @@ test('the board survives a reload and a server restart, and edits made while off
 
   await app.start()
   await expectConnected(alice.page)
-  const bob = await join(browser, url, 'Bob')
+  const bob = await people.join(links.participant, 'Bob')
   await expect(shapes(bob.page)).toHaveCount(2)
 })
 
-test('leaving a board for another closes its connection, and the others see the person go', async ({ browser }) => {
+test('leaving a board for another closes its connection, and the others see the person go', async ({ app, people }) => {
   const first = await app.createBoard('First')
   const second = await app.createBoard('Second')
-  const alice = await join(browser, first, 'Alice')
-  const bob = await join(browser, first, 'Bob')
+  const alice = await people.join(first.links.participant, 'Alice')
+  // Bob has opened both boards before, so his home page lists them.
+  const bob = await people.join(second.links.participant, 'Bob')
+  await bob.page.goto(first.links.participant)
+  await expectConnected(bob.page)
   const bobsSockets: { url: string; closed: boolean }[] = []
   bob.page.on('websocket', (socket) => {
     const entry = { url: socket.url(), closed: false }
@@ -110,11 +86,11 @@ test('leaving a board for another closes its connection, and the others see the 
   await expect(alice.page.locator('.tl-collaborators__item .tl-nametag')).toHaveText('Bob')
 
   // In-app navigation, no page load: the board's provider and document must go with it.
-  await bob.page.getByRole('link', { name: 'All boards' }).click()
+  await bob.page.getByRole('link', { name: 'Your boards' }).click()
   await bob.page.getByRole('link', { name: /Second/ }).click()
   await expectConnected(bob.page)
   await expect(alice.page.locator('.tl-collaborators__item')).toHaveCount(0)
 
-  const secondPath = new URL(second).pathname.replace('/b/', '/yjs/')
+  const secondPath = `/yjs/${second.id}`
   expect(bobsSockets.map((s) => [new URL(s.url).pathname, s.closed])).toEqual([[secondPath, false]])
 })

@@ -1,3 +1,5 @@
+import { minSecretLength } from './auth/serverSecret.ts'
+
 /**
  * Process configuration, read once from the environment. Every setting has a
  * default that runs the app on the embedded database; bad values fail fast
@@ -16,6 +18,10 @@ export interface Config {
   unloadDelayMs: number
   /** The largest websocket message a client may send. */
   maxMessageBytes: number
+  /** Keys the capability links; unset: a secret generated once into DATA_DIR. Instances that share boards share it. */
+  secret: string | undefined
+  /** When set, creating or importing a board needs it as a bearer token. */
+  createToken: string | undefined
 }
 
 type Env = Record<string, string | undefined>
@@ -35,6 +41,12 @@ export function readConfig(env: Env = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
   }
+  const secret = env.SECRET || undefined
+  if (secret !== undefined && secret.length < minSecretLength) {
+    throw new Error(`SECRET must be at least ${minSecretLength} characters (e.g. the output of \`openssl rand -hex 32\`)`)
+  }
+  const createToken = env.CREATE_TOKEN || undefined
+  if (createToken !== undefined && createToken.length < 16) throw new Error('CREATE_TOKEN must be at least 16 characters')
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -43,5 +55,7 @@ export function readConfig(env: Env = process.env): Config {
     writeIntervalMs: integer(env, 'WRITE_INTERVAL_MS', 200, 1, 60_000),
     unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 30_000, 0, 3_600_000),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    secret,
+    createToken,
   }
 }

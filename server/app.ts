@@ -1,10 +1,13 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { linkKeyFrom, setLinkKey } from '../lib/auth/linkKey.ts'
 import { setLiveBoards } from '../lib/boards/liveBoards.ts'
 import type { Config } from '../lib/config.ts'
 import { type Database, setDatabase } from '../lib/db/client.ts'
 import { migrate } from '../lib/db/migrate.ts'
+import { LinkAuthentication } from './access/linkAuthentication.ts'
 import { DatabasePersistence } from './persistence/databasePersistence.ts'
+import { closeCodes } from './realtime/connection.ts'
 import { RealtimeServer } from './realtime/realtimeServer.ts'
 
 export interface StartOptions {
@@ -31,15 +34,20 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   const applied = await migrate(database)
   if (applied.length > 0) console.log(`applied migrations: ${applied.join(', ')}`)
   setDatabase(database)
+  const linkKey = linkKeyFrom(config)
+  setLinkKey(linkKey)
 
   const persistence = new DatabasePersistence(database, config.writeIntervalMs)
   const realtime = new RealtimeServer({
-    hooks: [persistence],
+    hooks: [new LinkAuthentication(database, linkKey), persistence],
     unloadDelayMs: config.unloadDelayMs,
     maxMessageBytes: config.maxMessageBytes,
   })
 
-  setLiveBoards({ doc: (boardId) => realtime.liveDoc(boardId) })
+  setLiveBoards({
+    doc: (boardId) => realtime.liveDoc(boardId),
+    disconnect: (boardId, role) => realtime.disconnect(boardId, role, closeCodes.revoked, 'link revoked'),
+  })
 
   const handleWeb = web ? await prepareNext(web.dev, config) : undefined
   const server = createServer((request, response) => {

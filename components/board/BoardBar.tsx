@@ -2,9 +2,15 @@
 
 import type { Signal } from '@tldraw/state'
 import Link from 'next/link'
+import { useState } from 'react'
 import { useValue } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
+import { can, roleLabels } from '@/lib/auth/roles'
 import type { ConnectionStatus } from '@/lib/sync/connectionStatus'
 import type { Participant } from '@/lib/sync/presenceBinding'
+import { InviteDialog } from './InviteDialog'
+import { PeopleList } from './PeopleList'
+import type { OpenBoard } from './useBoardAccess'
 import { WorkshopLevelSelect } from './WorkshopLevelSelect'
 
 const labels: Record<ConnectionStatus, string> = {
@@ -12,29 +18,37 @@ const labels: Record<ConnectionStatus, string> = {
   connected: 'Connected',
   reconnecting: 'Reconnecting…',
   offline: 'Offline: edits are kept and merged when back',
+  revoked: 'Your link was replaced: ask the facilitator for the new one',
+  refused: 'The server refused a change: reload the page',
 }
 
-/** The board's name, who you are to the others, and whether your edits reach them. */
+/** The board's name, your role, who else is here, and whether your edits reach them. */
 export function BoardBar({
-  name,
+  board,
   $connection,
   $participant,
+  awareness,
   onRename,
 }: {
-  name: string
+  board: OpenBoard
   $connection: Signal<ConnectionStatus>
   $participant: Signal<Participant>
+  awareness: Awareness | undefined
   onRename(name: string): void
 }) {
   const participant = useValue($participant)
   const connection = useValue($connection)
+  const [inviting, setInviting] = useState(false)
   return (
     <div className="board-bar">
-      <Link href="/" title="All boards" aria-label="All boards">
+      <Link href="/" title="Your boards" aria-label="Your boards">
         ←
       </Link>
-      <span className="board-name" title={name}>
-        {name}
+      <span className="board-name" title={board.name}>
+        {board.name}
+      </span>
+      <span className="board-role" data-role={board.role} data-testid="your-role">
+        {roleLabels[board.role]}
       </span>
       <WorkshopLevelSelect />
       <input
@@ -45,9 +59,16 @@ export function BoardBar({
         style={{ borderColor: participant.color }}
         onChange={(event) => onRename(event.target.value)}
       />
+      <PeopleList awareness={awareness} role={board.role} />
+      {can(board.role, 'facilitate') && (
+        <button type="button" onClick={() => setInviting(true)}>
+          Invite
+        </button>
+      )}
       <span className="connection" data-status={connection} role="status" aria-live="polite" data-testid="connection-status">
         {labels[connection]}
       </span>
+      {inviting && <InviteDialog board={board} onClose={() => setInviting(false)} />}
     </div>
   )
 }

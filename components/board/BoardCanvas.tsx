@@ -4,11 +4,13 @@ import { getAssetUrls } from '@tldraw/assets/selfHosted'
 import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, atom } from 'tldraw'
 import 'tldraw/tldraw.css'
+import { can } from '@/lib/auth/roles'
 import { BoardBar } from './BoardBar'
 import { boardOverrides } from './editor/boardOverrides'
 import { BoardOverlay } from './panels/BoardOverlay'
 import { boardShapeUtils } from './shapes'
 import { loadParticipant, saveParticipant } from './participant'
+import type { OpenBoard } from './useBoardAccess'
 import { useBoardSync } from './useBoardSync'
 
 // Served from public/tldraw-assets (copied at install): no request leaves the origin.
@@ -16,9 +18,10 @@ const assetUrls = getAssetUrls({ baseUrl: '/tldraw-assets' })
 // Inlined at build time; without it tldraw shows a licence notice outside localhost.
 const licenseKey = process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY || undefined
 
-export function BoardCanvas({ boardId, name }: { boardId: string; name: string }) {
+export function BoardCanvas({ board }: { board: OpenBoard }) {
   const [$participant] = useState(() => atom('participant', loadParticipant()))
-  const { store, connection } = useBoardSync(boardId, $participant)
+  const { store, connection, awareness } = useBoardSync(board, $participant)
+  const readOnly = !can(board.role, 'edit')
   // tldraw remounts a panel whose component changes: the bar reads the status from a signal instead.
   const [$connection] = useState(() => atom('connection', connection))
   useEffect(() => {
@@ -29,9 +32,10 @@ export function BoardCanvas({ boardId, name }: { boardId: string; name: string }
     () => ({
       TopPanel: () => (
         <BoardBar
-          name={name}
+          board={board}
           $connection={$connection}
           $participant={$participant}
+          awareness={awareness}
           onRename={(participantName) => {
             const next = { ...$participant.get(), name: participantName }
             $participant.set(next)
@@ -41,7 +45,7 @@ export function BoardCanvas({ boardId, name }: { boardId: string; name: string }
       ),
       InFrontOfTheCanvas: BoardOverlay,
     }),
-    [name, $connection, $participant],
+    [board, $connection, $participant, awareness],
   )
 
   if (store.status === 'error') {
@@ -59,6 +63,10 @@ export function BoardCanvas({ boardId, name }: { boardId: string; name: string }
       assetUrls={assetUrls}
       components={components}
       licenseKey={licenseKey}
+      // A viewer's edits would be dropped by the server anyway; the board says so by not offering them.
+      onMount={(editor) => {
+        editor.updateInstanceState({ isReadonly: readOnly })
+      }}
     />
   )
 }

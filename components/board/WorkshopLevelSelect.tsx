@@ -9,10 +9,12 @@ const labels: Record<WorkshopLevel, string> = { 'big-picture': 'Big picture', pr
 export function WorkshopLevelSelect() {
   const editor = useEditor()
   const level = useValue('workshop level', () => workshopLevelOf(editor.getDocumentSettings()), [editor])
+  const readOnly = useValue('read-only', () => editor.getIsReadonly(), [editor])
   return (
     <select
       aria-label="Workshop level"
       value={level}
+      disabled={readOnly}
       onChange={(event) => {
         const meta = editor.getDocumentSettings().meta
         editor.updateDocumentSettings({ meta: { ...meta, workshopLevel: event.target.value } })

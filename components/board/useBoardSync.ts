@@ -3,16 +3,20 @@
 import type { Signal } from '@tldraw/state'
 import { useEffect, useState } from 'react'
 import { type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type ConnectionStatus, connectionStatus } from '@/lib/sync/connectionStatus'
 import { bindPresence, type Participant } from '@/lib/sync/presenceBinding'
 import { bindStoreToDoc } from '@/lib/sync/storeBinding'
 import { boardShapeUtils } from './shapes'
+import type { OpenBoard } from './useBoardAccess'
 
 export interface BoardSync {
   store: TLStoreWithStatus
   connection: ConnectionStatus
+  /** Who is on the board; set once connecting starts. */
+  awareness: Awareness | undefined
 }
 
 function realtimeUrl(): string {
@@ -24,14 +28,17 @@ function realtimeUrl(): string {
  * once the first sync is done, and presence. Everything is torn down when the
  * board changes or the page goes away.
  */
-export function useBoardSync(boardId: string, $participant: Signal<Participant>): BoardSync {
+export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Signal<Participant>): BoardSync {
   const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
   const [connection, setConnection] = useState<ConnectionStatus>('connecting')
+  const [awareness, setAwareness] = useState<Awareness>()
 
   useEffect(() => {
     const doc = new Y.Doc()
     // No BroadcastChannel: every edit goes through the server, which checks it.
-    const provider = new WebsocketProvider(realtimeUrl(), boardId, doc, { disableBc: true, maxBackoffTime: 5000 })
+    // The token goes in the query string (y-websocket's `params`); the server never logs URLs.
+    const provider = new WebsocketProvider(realtimeUrl(), boardId, doc, { disableBc: true, maxBackoffTime: 5000, params: { token } })
+    setAwareness(provider.awareness)
     const $online = atom<'online' | 'offline'>('connection', 'offline')
     const tlStore = createTLStore({
       shapeUtils: [...defaultShapeUtils, ...boardShapeUtils],
@@ -42,6 +49,7 @@ export function useBoardSync(boardId: string, $participant: Signal<Participant>)
 
     let wasConnected = false
     let downSince = Date.now()
+    let closedWith: number | undefined
     const refresh = () => {
       const connected = provider.wsconnected && provider.synced
       if (connected) {
@@ -50,7 +58,7 @@ export function useBoardSync(boardId: string, $participant: Signal<Participant>)
       } else if (!downSince) downSince = Date.now()
       $online.set(connected ? 'online' : 'offline')
       setConnection(
-        connectionStatus({ connected, wasConnected, browserOnline: navigator.onLine, downForMs: downSince ? Date.now() - downSince : 0 }),
+        connectionStatus({ connected, wasConnected, browserOnline: navigator.onLine, downForMs: downSince ? Date.now() - downSince : 0, closedWith }),
       )
     }
     const ticker = setInterval(refresh, 1000)
@@ -67,8 +75,14 @@ export function useBoardSync(boardId: string, $participant: Signal<Participant>)
         provider.disconnect()
       }
     }
+    // The server closed for good (link replaced, change refused): y-websocket stops reconnecting; say why.
+    const onClosed = ({ code }: { code: number }) => {
+      closedWith = code
+      refresh()
+    }
     provider.on('sync', onSync)
     provider.on('status', refresh)
+    provider.on('closed', onClosed)
     window.addEventListener('online', refresh)
     window.addEventListener('offline', refresh)
 
@@ -78,13 +92,15 @@ export function useBoardSync(boardId: string, $participant: Signal<Participant>)
       window.removeEventListener('offline', refresh)
       provider.off('sync', onSync)
       provider.off('status', refresh)
+      provider.off('closed', onClosed)
       for (const dispose of disposers.reverse()) dispose()
       provider.destroy()
       doc.destroy()
       tlStore.dispose()
       setStore({ status: 'loading' })
+      setAwareness(undefined)
     }
-  }, [boardId, $participant])
+  }, [boardId, token, $participant])
 
-  return { store, connection }
+  return { store, connection, awareness }
 }

@@ -1,12 +1,22 @@
 'use client'
 
 import { useRouter } from 'next/navigation'
-import { type FormEvent, useState } from 'react'
+import { type FormEvent, useEffect, useState } from 'react'
+import { boardPath } from '@/lib/boards/boardJson'
+import { rememberBoard } from '../board/visitedBoards'
 
-/** Names a new board, creates it through the API and opens it. */
-export function CreateBoardForm() {
+const createKeyStorage = 'eventstorm.createKey'
+
+/**
+ * Names a new board, creates it through the API and opens it as its
+ * facilitator. On a server with CREATE_TOKEN it also asks for that key, and
+ * remembers it in this browser.
+ */
+export function CreateBoardForm({ needsCreateKey }: { needsCreateKey: boolean }) {
   const router = useRouter()
   const [name, setName] = useState('')
+  const [createKey, setCreateKey] = useState('')
+  useEffect(() => setCreateKey(localStorage.getItem(createKeyStorage) ?? ''), [])
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
 
@@ -17,12 +27,15 @@ export function CreateBoardForm() {
     try {
       const response = await fetch('/api/boards', {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(needsCreateKey && { authorization: `Bearer ${createKey}` }) },
         body: JSON.stringify({ name: name.trim() || 'Untitled workshop' }),
       })
       const body = await response.json()
       if (!response.ok) throw new Error(body.error ?? `the server answered ${response.status}`)
-      router.push(new URL(body.url).pathname)
+      if (needsCreateKey) localStorage.setItem(createKeyStorage, createKey)
+      const token = new URL(body.links.facilitator).hash.replace('#token=', '')
+      rememberBoard({ id: body.id, name: body.name, role: 'facilitator', token })
+      router.push(boardPath(body.id))
     } catch (reason) {
       setError(`Could not create the board: ${reason instanceof Error ? reason.message : String(reason)}`)
       setBusy(false)
@@ -38,6 +51,16 @@ export function CreateBoardForm() {
         maxLength={120}
         onChange={(event) => setName(event.target.value)}
       />
+      {needsCreateKey && (
+        <input
+          aria-label="Creation key"
+          type="password"
+          placeholder="This server's creation key"
+          value={createKey}
+          required
+          onChange={(event) => setCreateKey(event.target.value)}
+        />
+      )}
       <button type="submit" disabled={busy}>
         {busy ? 'Creating…' : 'New board'}
       </button>

@@ -4,6 +4,17 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
+/** A board as its creation answers it: the only time the facilitator link is shown. */
+export interface CreatedBoard {
+  id: string
+  name: string
+  url: string
+  links: Record<'facilitator' | 'participant' | 'viewer', string>
+}
+
+/** The key the e2e app requires to create boards (CREATE_TOKEN), unless started open. */
+export const createKey = 'e2e-create-key-0123456789'
+
 /**
  * The real app (`npm run serve`: Next.js production build plus the realtime
  * server) on a fresh embedded database, which a test can stop and start again.
@@ -13,10 +24,14 @@ export class AppServer {
   private process: ChildProcess | undefined
   private output = ''
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly env: Record<string, string>,
+  ) {}
 
-  static async start(): Promise<AppServer> {
-    const server = new AppServer(await freePort())
+  /** `open`: anyone may create boards, as on a LAN server without CREATE_TOKEN. */
+  static async start({ open = false } = {}): Promise<AppServer> {
+    const server = new AppServer(await freePort(), open ? {} : { CREATE_TOKEN: createKey })
     await server.start()
     return server
   }
@@ -27,7 +42,15 @@ export class AppServer {
 
   async start(): Promise<void> {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', PORT: String(this.port), DATA_DIR: this.dataDir, DATABASE_URL: '' },
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        PORT: String(this.port),
+        DATA_DIR: this.dataDir,
+        DATABASE_URL: '',
+        ...this.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     this.process = child
@@ -65,14 +88,28 @@ export class AppServer {
     rmSync(this.dataDir, { recursive: true, force: true })
   }
 
-  async createBoard(name: string): Promise<string> {
-    const response = await fetch(`${this.origin}/api/boards`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name }),
-    })
-    if (response.status !== 201) throw new Error(`creating a board answered ${response.status}`)
-    return ((await response.json()) as { url: string }).url
+  /** Everything the app printed so far, to check what it logs. */
+  get log(): string {
+    return this.output
+  }
+
+  async createBoard(name: string): Promise<CreatedBoard> {
+    return this.created(await fetch(`${this.origin}/api/boards`, { method: 'POST', headers: this.creating('application/json'), body: JSON.stringify({ name }) }))
+  }
+
+  async importBoard(file: unknown): Promise<CreatedBoard> {
+    const body = typeof file === 'string' ? file : JSON.stringify(file)
+    return this.created(await fetch(`${this.origin}/api/boards/import`, { method: 'POST', headers: this.creating('application/json'), body }))
+  }
+
+  /** Headers of a request that creates a board on this app. */
+  creating(contentType: string): Record<string, string> {
+    return { 'content-type': contentType, ...(this.env.CREATE_TOKEN && { authorization: `Bearer ${this.env.CREATE_TOKEN}` }) }
+  }
+
+  private async created(response: Response): Promise<CreatedBoard> {
+    if (response.status !== 201) throw new Error(`creating a board answered ${response.status}: ${await response.text()}`)
+    return (await response.json()) as CreatedBoard
   }
 }
 

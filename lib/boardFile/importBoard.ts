@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import type { TLRecord } from '@tldraw/tlschema'
 import { type BoardSummary, createBoardWithState } from '../db/boards.ts'
 import type { Database } from '../db/client.ts'
-import type { BoardContent } from './boardContent.ts'
+import { type BoardContent, emptyBoardContent } from './boardContent.ts'
 import { recordsToDoc } from '../ydoc/convert.ts'
 import { contentToRecords } from './contentToRecords.ts'
 import { BoardFileError, clip, readBoardFile } from './readBoardFile.ts'
@@ -15,8 +15,21 @@ import { BoardFileError, clip, readBoardFile } from './readBoardFile.ts'
 export async function importBoard(db: Database, upload: unknown, name?: string): Promise<BoardSummary> {
   const content = readBoardFile(upload)
   if (name !== undefined) content.name = name
-  const state = Y.encodeStateAsUpdate(recordsToDoc(buildRecords(content)))
-  return createBoardWithState(db, content.name, state)
+  return createBoardFromContent(db, content)
+}
+
+/** A new empty board, stored with its page and the schema, so no client ever has to write them. */
+export function createBlankBoard(db: Database, name: string): Promise<BoardSummary> {
+  return createBoardFromContent(db, emptyBoardContent(name))
+}
+
+function createBoardFromContent(db: Database, content: BoardContent): Promise<BoardSummary> {
+  const doc = recordsToDoc(buildRecords(content))
+  try {
+    return createBoardWithState(db, content.name, Y.encodeStateAsUpdate(doc))
+  } finally {
+    doc.destroy()
+  }
 }
 
 /** The file schema mirrors the board schema; should they ever disagree, the board's verdict is still a 422. */

@@ -1,6 +1,7 @@
+import type { Role } from '../auth/roles.ts'
 import type { BoardSummary } from '../db/boards.ts'
 
-/** A board as the HTTP API shows it; `url` is where people open it. */
+/** A board as the HTTP API shows it; `url` is its page, which opens only with a link's token. */
 export function boardJson(board: BoardSummary, origin: string) {
   return {
     id: board.id,
@@ -9,6 +10,11 @@ export function boardJson(board: BoardSummary, origin: string) {
     createdAt: board.createdAt.toISOString(),
     updatedAt: board.updatedAt.toISOString(),
   }
+}
+
+/** A new board with its three links: the only answer that ever shows the facilitator's link. */
+export function newBoardJson(board: BoardSummary, origin: string, links: Record<Role, string>) {
+  return { ...boardJson(board, origin), links }
 }
 
 export const boardPath = (id: string) => `/b/${encodeURIComponent(id)}`

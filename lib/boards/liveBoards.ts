@@ -1,5 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
+import type { Role } from '../auth/roles.ts'
 import type { Database } from '../db/client.ts'
 import { loadBoardState } from '../db/boardUpdates.ts'
 import { docToRecords } from '../ydoc/convert.ts'
@@ -11,6 +12,8 @@ import { docToRecords } from '../ydoc/convert.ts'
 export interface LiveBoards {
   /** The document of a board open now. Read it at once; never keep it or observe it. */
   doc(boardId: string): Y.Doc | undefined
+  /** Closes the board's open connections of a role, whose links were just revoked. */
+  disconnect(boardId: string, role: Role): void
 }
 
 const key = Symbol.for('eventstorm.liveBoards')

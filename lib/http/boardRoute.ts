@@ -1,19 +1,48 @@
+import { AccessDenied, authorizeBoard } from '../auth/boardAccess.ts'
+import { linkKey } from '../auth/linkKey.ts'
+import { presentedToken } from '../auth/presentedToken.ts'
+import { type Permission, type Role, can } from '../auth/roles.ts'
 import { isBoardId } from '../boards/boardId.ts'
 import { type Database, getDatabase } from '../db/client.ts'
-import { jsonError } from './json.ts'
+import { BadRequest, jsonError } from './json.ts'
 
-type BoardParams = { params: Promise<{ boardId: string }> }
+export interface BoardRequest<P> {
+  db: Database
+  boardId: string
+  /** What the caller's token makes it on this board. */
+  role: Role
+  request: Request
+  params: P
+}
+
+type RouteContext<P> = { params: Promise<P & { boardId: string }> }
 
 /**
- * A GET handler for `/api/boards/<boardId>/…`: checks the id (400), reads
- * what the route is about (null means no such board: 404), and answers.
+ * A handler for `/api/boards/<boardId>/…`: checks the id (400), then the
+ * caller's token (none or forged 401, another board's 403, revoked 401)
+ * before the board is read, then that its role has the permission (403).
+ * Bad input raised as {@link BadRequest} becomes its status.
  */
-export function boardGet<T>(read: (db: Database, boardId: string) => Promise<T | null>, answer: (value: T, request: Request) => Response) {
-  return async (request: Request, { params }: BoardParams): Promise<Response> => {
-    const { boardId } = await params
-    if (!isBoardId(boardId)) return jsonError(400, 'malformed board id')
-    const value = await read(await getDatabase(), boardId)
-    if (value === null) return jsonError(404, 'board not found')
-    return answer(value, request)
+export function boardRoute<P = object>(permission: Permission, handle: (board: BoardRequest<P>) => Promise<Response>) {
+  return async (request: Request, { params }: RouteContext<P>): Promise<Response> => {
+    const all = await params
+    if (!isBoardId(all.boardId)) return jsonError(400, 'malformed board id')
+    try {
+      const db = await getDatabase()
+      const role = await authorizeBoard(db, linkKey(), all.boardId, presentedToken(request.headers.get('authorization'), request.url))
+      if (!can(role, permission)) return jsonError(403, `a ${role} may not do this`)
+      return await handle({ db, boardId: all.boardId, role, request, params: all })
+    } catch (error) {
+      if (error instanceof AccessDenied || error instanceof BadRequest) return jsonError(error.status, error.message)
+      throw error
+    }
   }
+}
+
+/** A GET that reads what the route is about (null: no such board, 404) and answers with it. */
+export function boardGet<T>(read: (db: Database, boardId: string) => Promise<T | null>, answer: (value: T, board: BoardRequest<object>) => Response) {
+  return boardRoute('read', async (board) => {
+    const value = await read(board.db, board.boardId)
+    return value === null ? jsonError(404, 'board not found') : answer(value, board)
+  })
 }

@@ -17,4 +17,8 @@ describe('the connection indicator', () => {
   test('shows connecting before the first connection', () => {
     expect(connectionStatus({ ...facts, wasConnected: false })).toBe('connecting')
   })
+  test('says so when the server closed for good: the link was replaced, or a change was refused', () => {
+    expect(connectionStatus({ ...facts, closedWith: 4401 })).toBe('revoked')
+    expect(connectionStatus({ ...facts, connected: true, closedWith: 4403 })).toBe('refused')
+  })
 })

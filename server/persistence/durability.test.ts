@@ -8,6 +8,7 @@ import { openDatabase } from '../../lib/db/client.ts'
 import { migrate } from '../../lib/db/migrate.ts'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../lib/db/testing.ts'
 import { connectClient, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
+import { testSecret, testToken } from '../testing/servers.ts'
 
 /**
  * Durability against a crash: the server runs as a child process
@@ -36,7 +37,7 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
   const clients: TestClient[] = []
 
   const client = (port: number, boardId: string) => {
-    const c = connectClient(port, boardId)
+    const c = connectClient(port, boardId, { token: testToken(boardId) })
     clients.push(c)
     return c
   }
@@ -59,6 +60,7 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
       HOST: '127.0.0.1',
       WRITE_INTERVAL_MS: String(writeIntervalMs),
       UNLOAD_DELAY_MS: String(unloadDelayMs),
+      SECRET: testSecret,
     })
     processes.push(server)
     return server

@@ -1,12 +1,20 @@
 import type { WebSocket } from 'ws'
+import type { ConnectionRights } from './hooks.ts'
 
-/** Close codes sent to clients (4000–4999 are free for applications). */
+/**
+ * Close codes sent to clients. y-websocket clients (3.1+) stop reconnecting
+ * on 4400–4499, so those mean "retrying will not help"; 45xx mean "closed
+ * for now, come back".
+ */
 export const closeCodes = {
-  protocolError: 4400,
   tooLarge: 1009,
-  slowConsumer: 4408,
   shuttingDown: 1001,
-  timeout: 4409,
+  protocolError: 4400,
+  /** The link the connection was opened with no longer works (rotated). */
+  revoked: 4401,
+  /** The connection sent what its role or the board's rules forbid. */
+  forbidden: 4403,
+  slowConsumer: 4508,
 } as const
 
 /**
@@ -16,12 +24,14 @@ export const closeCodes = {
  */
 export class Connection {
   readonly awarenessClients = new Set<number>()
+  /** The name its awareness state shows; a claim, not a proof: links are per role, not per person. */
+  displayName: string | undefined
   private alive = true
 
   constructor(
     readonly socket: WebSocket,
     readonly boardId: string,
-    readonly readOnly: boolean,
+    readonly rights: ConnectionRights,
     /** Past this many queued outgoing bytes the client is too slow and is dropped. */
     private readonly maxBufferedBytes: number,
   ) {

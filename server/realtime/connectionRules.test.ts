@@ -3,7 +3,7 @@ import WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
 import type { RunningServer } from '../app.ts'
 import { connectClient, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
-import { createTestBoard, startTestServer } from '../testing/servers.ts'
+import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 import { encodeAwarenessEntries } from './awarenessUpdate.ts'
 import { encodeAwareness, messageSync } from './protocol.ts'
 
@@ -23,7 +23,7 @@ describe('a connection', () => {
   })
 
   async function participant(name: string) {
-    const client = connectClient(server.port, boardId)
+    const client = connectClient(server.port, boardId, { token: testToken(boardId) })
     clients.push(client)
     await whenSynced(client)
     client.provider.awareness.setLocalStateField('user', { name })
@@ -31,7 +31,7 @@ describe('a connection', () => {
   }
 
   function rawSocket(): Promise<WebSocket> {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/yjs/${boardId}`)
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/yjs/${boardId}?token=${testToken(boardId)}`)
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(socket))
       socket.once('error', reject)

@@ -69,7 +69,7 @@ export class BoardDocument {
         return
       case 'sync-step-2':
       case 'update':
-        if (connection.readOnly) {
+        if (connection.rights.readOnly) {
           connection.send(encodePermissionDenied('read-only connection'))
           return
         }
@@ -89,15 +89,18 @@ export class BoardDocument {
    * A connection speaks only for its own awareness client: the first one it
    * announces that no other connection holds. y-websocket clients also echo
    * the states they receive from others; those entries are dropped, so no one
-   * can move another person's cursor or make them leave.
+   * can move another person's cursor or make them leave. Every state is
+   * stamped with the connection's role, so no one can claim another.
    */
   private applyAwareness(connection: Connection, update: Uint8Array): void {
-    const entries = decodeAwarenessUpdate(update).filter((entry) => {
-      if (connection.awarenessClients.has(entry.clientId)) return true
-      const claimable = connection.awarenessClients.size === 0 && entry.state !== 'null' && !this.claimedByOther(connection, entry.clientId)
-      if (claimable) connection.awarenessClients.add(entry.clientId)
-      return claimable
-    })
+    const entries = decodeAwarenessUpdate(update)
+      .filter((entry) => {
+        if (connection.awarenessClients.has(entry.clientId)) return true
+        const claimable = connection.awarenessClients.size === 0 && entry.state !== 'null' && !this.claimedByOther(connection, entry.clientId)
+        if (claimable) connection.awarenessClients.add(entry.clientId)
+        return claimable
+      })
+      .map((entry) => (entry.state === 'null' ? entry : { ...entry, state: stampState(connection, entry.state) }))
     if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection)
   }
 
@@ -134,6 +137,15 @@ export class BoardDocument {
     this.awareness.destroy()
     this.doc.destroy()
   }
+}
+
+/** The state as the others will see it: the connection's role, whatever the client claimed; its name noted for the audit. */
+function stampState(connection: Connection, state: string): string {
+  const parsed: unknown = JSON.parse(state)
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ProtocolError('an awareness state must be an object')
+  const name = (parsed as { user?: { name?: unknown } }).user?.name
+  if (typeof name === 'string') connection.displayName = name.slice(0, 80)
+  return JSON.stringify({ ...parsed, role: connection.rights.role })
 }
 
 /** Parses the whole update before it touches the document, so a malformed one cannot half-apply. */

@@ -7,7 +7,11 @@ import type * as Y from 'yjs'
  * payload object; several hook sets run in the order given.
  */
 export interface Hooks {
-  /** Decides whether a websocket may open, and with which rights. Throw a {@link Refusal} to refuse. */
+  /**
+   * Decides whether a websocket may open, and with which rights, before the
+   * board is loaded. Throw a {@link Refusal} to refuse. Rights returned by a
+   * later hook replace the role; read-only sticks once any hook says so.
+   */
   onAuthenticate?(payload: { boardId: string; request: IncomingMessage }): Promise<ConnectionRights | void>
   /** Fills a new document from storage before any client syncs. Throw a {@link Refusal} when the board does not exist. */
   onLoadDocument?(payload: { boardId: string; doc: Y.Doc }): Promise<void>
@@ -18,8 +22,13 @@ export interface Hooks {
 }
 
 export interface ConnectionRights {
+  /** What the connection is to the others (e.g. its role on the board): stamped on its awareness state, and used to close a group. */
+  role: string
+  /** Its updates are dropped, and it is told so; it still receives everything. */
   readOnly: boolean
 }
+
+export const anonymousRights: ConnectionRights = { role: 'anonymous', readOnly: false }
 
 /** Refuses a websocket upgrade with an HTTP status, e.g. 404 for a board that does not exist. */
 export class Refusal extends Error {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../lib/db/testing.ts'
 import type { RunningServer } from '../app.ts'
 import { connectClient, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
-import { createTestBoard, startTestServer } from '../testing/servers.ts'
+import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 
 describe.each(testDatabaseKinds)('realtime board on %s', (kind) => {
   let database: TestDatabase
@@ -10,7 +10,7 @@ describe.each(testDatabaseKinds)('realtime board on %s', (kind) => {
   const clients: TestClient[] = []
 
   const client = (boardId: string) => {
-    const c = connectClient(server!.port, boardId)
+    const c = connectClient(server!.port, boardId, { token: testToken(boardId) })
     clients.push(c)
     return c
   }
@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds)('realtime board on %s', (kind) => {
   test('a participant connecting to a board that does not exist is refused', async () => {
     database = await createTestDatabase(kind)
     server = await startTestServer(database.target)
-    expect(await upgradeStatus(server.port, '/yjs/NoSuchBoard123')).toBe(404)
+    expect(await upgradeStatus(server.port, `/yjs/NoSuchBoard123?token=${testToken('NoSuchBoard123')}`)).toBe(404)
     expect(await upgradeStatus(server.port, '/yjs/..%2F..%2Fetc')).toBe(400)
     expect(server.realtime.openBoardIds).toEqual([])
   })

@@ -5,7 +5,7 @@ import type * as Y from 'yjs'
 import { isBoardId } from '../../lib/boards/boardId.ts'
 import { Connection, closeCodes } from './connection.ts'
 import { BoardDocument } from './document.ts'
-import { type ConnectionRights, type Hooks, Refusal } from './hooks.ts'
+import { type ConnectionRights, type Hooks, Refusal, anonymousRights } from './hooks.ts'
 
 export interface RealtimeOptions {
   hooks: Hooks[]
@@ -67,16 +67,16 @@ export class RealtimeServer {
   }
 
   private async authenticate(boardId: string, request: IncomingMessage): Promise<ConnectionRights> {
-    let readOnly = false
+    let rights = anonymousRights
     for (const hooks of this.options.hooks) {
-      const rights = await hooks.onAuthenticate?.({ boardId, request })
-      if (rights?.readOnly) readOnly = true
+      const granted = await hooks.onAuthenticate?.({ boardId, request })
+      if (granted) rights = { role: granted.role, readOnly: rights.readOnly || granted.readOnly }
     }
-    return { readOnly }
+    return rights
   }
 
   private accept(ws: WebSocket, document: BoardDocument, rights: ConnectionRights): void {
-    const connection = new Connection(ws, document.boardId, rights.readOnly, this.options.maxBufferedBytes ?? 64 * 1024 * 1024)
+    const connection = new Connection(ws, document.boardId, rights, this.options.maxBufferedBytes ?? 64 * 1024 * 1024)
     this.cancelUnload(document.boardId)
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary || !(data instanceof Buffer)) {
@@ -159,6 +159,18 @@ export class RealtimeServer {
   /** The document of a board in memory now, if any. */
   liveDoc(boardId: string): Y.Doc | undefined {
     return this.loaded.get(boardId)?.doc
+  }
+
+  /** Closes the board's open connections whose role is given, e.g. after that role's links were revoked. */
+  disconnect(boardId: string, role: string, code: number, reason: string): number {
+    const document = this.loaded.get(boardId)
+    let closed = 0
+    for (const connection of document?.connections ?? []) {
+      if (connection.rights.role !== role) continue
+      connection.close(code, reason)
+      closed++
+    }
+    return closed
   }
 
   /** Ids of the boards in memory now. */

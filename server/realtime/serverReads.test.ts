@@ -4,7 +4,7 @@ import { readBoardModel } from '../../lib/model/readBoardModel.ts'
 import { recordArray } from '../../lib/ydoc/layout.ts'
 import type { RunningServer } from '../app.ts'
 import { connectClient, type TestClient, whenSynced } from '../testing/clients.ts'
-import { createTestBoard, startTestServer } from '../testing/servers.ts'
+import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 
 /** Every listener a reader could leave on a document: the doc's own events and its records array's. */
 function observerCount(doc: Y.Doc): number {
@@ -27,7 +27,7 @@ describe('reading an open board on the server', () => {
 
   test('a thousand model reads leave the live document with the observers it had, and unchanged', async () => {
     const boardId = await createTestBoard(server)
-    client = connectClient(server.port, boardId)
+    client = connectClient(server.port, boardId, { token: testToken(boardId) })
     await whenSynced(client)
     const { doc } = await server.realtime.open(boardId)
     const before = observerCount(doc)

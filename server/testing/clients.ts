@@ -11,12 +11,14 @@ export interface TestClient {
   destroy(): void
 }
 
-export function connectClient(port: number, boardId: string, options: { maxBackoffTime?: number } = {}): TestClient {
+/** `token` goes where a browser puts it: in the query string, through y-websocket's `params`. */
+export function connectClient(port: number, boardId: string, options: { token?: string; maxBackoffTime?: number } = {}): TestClient {
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(`ws://127.0.0.1:${port}/yjs`, boardId, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: options.maxBackoffTime ?? 200,
+    params: options.token ? { token: options.token } : {},
   })
   return {
     doc,

@@ -1,25 +1,17 @@
-import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { BoardView } from '@/components/board/BoardView'
 import { isBoardId } from '@/lib/boards/boardId'
-import { findBoard } from '@/lib/db/boards'
-import { getDatabase } from '@/lib/db/client'
 
 export const dynamic = 'force-dynamic'
 
 type Props = { params: Promise<{ boardId: string }> }
 
-async function loadBoard(boardId: string) {
-  if (!isBoardId(boardId)) notFound()
-  return (await findBoard(await getDatabase(), boardId)) ?? notFound()
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const board = await loadBoard((await params).boardId)
-  return { title: `${board.name} · EventStorming board` }
-}
-
+/**
+ * The board's page tells nothing of the board: its name and content come
+ * only to a browser whose link's token the server accepts.
+ */
 export default async function BoardPage({ params }: Props) {
-  const board = await loadBoard((await params).boardId)
-  return <BoardView boardId={board.id} name={board.name} />
+  const { boardId } = await params
+  if (!isBoardId(boardId)) notFound()
+  return <BoardView boardId={boardId} />
 }

@@ -12,6 +12,7 @@ import { EventContractPanel } from './EventContractPanel'
 export function InspectorPanel() {
   const editor = useEditor()
   const shape = useValue('selected shape', () => editor.getOnlySelectedShape(), [editor])
+  const readOnly = useValue('read-only', () => editor.getIsReadonly(), [editor])
   if (!shape) return null
 
   let body: React.ReactNode = null
@@ -45,7 +46,9 @@ export function InspectorPanel() {
   if (!body) return null
   return (
     <aside className="es-inspector" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-      {body}
+      <fieldset className="es-inspector__fields" disabled={readOnly}>
+        {body}
+      </fieldset>
     </aside>
   )
 }

@@ -5,4 +5,5 @@ import { requestOrigin } from '@/lib/http/origin'
 
 export const dynamic = 'force-dynamic'
 
-export const GET = boardGet(findBoard, (board, request) => Response.json(boardJson(board, requestOrigin(request))))
+/** The board, and what the caller's link makes it there. */
+export const GET = boardGet(findBoard, (board, { request, role }) => Response.json({ ...boardJson(board, requestOrigin(request)), role }))

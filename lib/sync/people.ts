@@ -1,0 +1,33 @@
+/** Someone on the board, as the others see them. */
+export interface PersonOnBoard {
+  clientId: number
+  name: string
+  color: string
+  /** Stamped by the server on every awareness state from the connection's link, so nobody can claim another role. */
+  role: string
+  you: boolean
+}
+
+const maxNameLength = 40
+
+/**
+ * Everyone whose awareness state says who they are, this client first. Peers'
+ * states are untrusted: anything missing or malformed is left out or shown plainly.
+ */
+export function peopleOnBoard(states: Map<number, unknown>, self: { clientId: number; role: string }): PersonOnBoard[] {
+  const people: PersonOnBoard[] = []
+  for (const [clientId, state] of states) {
+    const user = (state as { user?: { name?: unknown; color?: unknown } } | null)?.user
+    if (typeof user?.name !== 'string') continue
+    const you = clientId === self.clientId
+    const role = you ? self.role : (state as { role?: unknown }).role
+    people.push({
+      clientId,
+      name: user.name.slice(0, maxNameLength) || 'Someone',
+      color: typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#868e96',
+      role: typeof role === 'string' ? role : 'unknown',
+      you,
+    })
+  }
+  return people.sort((a, b) => Number(b.you) - Number(a.you) || a.name.localeCompare(b.name))
+}
