@@ -11,7 +11,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { type TestClient, connectClient, waitFor, whenSynced } from '../server/testing/clients.ts'
+import type { TLRecord } from '@tldraw/tlschema'
+import type * as Y from 'yjs'
+import { type TestClient, connectClient, stickyRecord, waitFor, whenSynced } from '../server/testing/clients.ts'
 import type { FromServer, ServerKind, Stats, ToServer } from './server.ts'
 
 const serverKinds: ServerKind[] = ['ours', 'reference']
@@ -24,17 +26,6 @@ const measuredEdits = 60
 const maxEditingMs = 3 * (warmupEdits + measuredEdits) * editIntervalMs
 const drainTimeoutMs = 10_000
 const root = fileURLToPath(new URL('..', import.meta.url))
-
-interface Sticky {
-  id: string
-  type: 'domain-event'
-  x: number
-  y: number
-  props: { w: number; h: number; color: string; text: string }
-  /** performance.now() at the sender; every client is in this process, so clocks agree. */
-  sentAt: number
-  measured: boolean
-}
 
 interface Result {
   edits: number
@@ -98,17 +89,14 @@ function request(child: ChildProcess, message: ToServer): Promise<Stats> {
 
 /** Every fifth edit places a new sticky; the four after it drag that sticky, as people do. */
 function edit(client: TestClient, participant: number, index: number, measured: boolean): void {
-  const id = `shape:p${participant}-${Math.floor(index / 5)}`
-  const sticky: Sticky = {
-    id,
-    type: 'domain-event',
+  const sticky = stickyRecord(`p${participant}-${Math.floor(index / 5)}`, `Order placed ${participant}.${index}`)
+  client.records.set(sticky.id, {
+    ...sticky,
     x: (participant % 10) * 220 + index * 3,
     y: Math.floor(participant / 10) * 140 + index * 2,
-    props: { w: 200, h: 120, color: 'orange', text: `Order placed ${participant}.${index}` },
-    sentAt: performance.now(),
-    measured,
-  }
-  client.items.set(id, sticky)
+    // A valid record carries its timing in meta (any JSON); every client is in this process, so clocks agree.
+    meta: { sentAt: performance.now(), measured },
+  })
 }
 
 /** Calls `step` every editIntervalMs, starting at a random phase so participants do not edit in lockstep. */
@@ -135,12 +123,12 @@ async function measure(kind: ServerKind, participants: number): Promise<Result> 
     await Promise.all(clients.map((client) => whenSynced(client)))
     const latencies: number[] = []
     for (const client of clients) {
-      client.items.observe((event) => {
-        if (event.transaction.local) return
+      client.records.on('change', (changes: Map<string, { newValue?: TLRecord }>, transaction: Y.Transaction) => {
+        if (transaction.local) return
         const now = performance.now()
-        for (const key of event.keysChanged) {
-          const sticky = client.items.get(key) as Sticky | undefined
-          if (sticky?.measured) latencies.push(now - sticky.sentAt)
+        for (const { newValue } of changes.values()) {
+          const meta = newValue?.meta as { sentAt?: number; measured?: boolean } | undefined
+          if (meta?.measured) latencies.push(now - meta.sentAt!)
         }
       })
     }

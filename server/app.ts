@@ -5,7 +5,9 @@ import { setLiveBoards } from '../lib/boards/liveBoards.ts'
 import type { Config } from '../lib/config.ts'
 import { type Database, setDatabase } from '../lib/db/client.ts'
 import { migrate } from '../lib/db/migrate.ts'
+import { consoleLogger } from '../lib/logger.ts'
 import { LinkAuthentication } from './access/linkAuthentication.ts'
+import { BoardIntegrity } from './integrity/boardIntegrity.ts'
 import { DatabasePersistence } from './persistence/databasePersistence.ts'
 import { closeCodes } from './realtime/connection.ts'
 import { RealtimeServer } from './realtime/realtimeServer.ts'
@@ -37,9 +39,12 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   const linkKey = linkKeyFrom(config)
   setLinkKey(linkKey)
 
+  const log = consoleLogger
   const persistence = new DatabasePersistence(database, config.writeIntervalMs)
   const realtime = new RealtimeServer({
-    hooks: [new LinkAuthentication(database, linkKey), persistence],
+    // In this order: who may connect, then the stored board, then its schema and the checks of every update.
+    hooks: [new LinkAuthentication(database, linkKey), persistence, new BoardIntegrity(log)],
+    log,
     unloadDelayMs: config.unloadDelayMs,
     maxMessageBytes: config.maxMessageBytes,
   })

@@ -1,13 +1,21 @@
 import { PageRecordType, type TLPage, type TLRecord } from '@tldraw/tlschema'
 import { describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
-import { metaKey } from '../ydoc/layout.ts'
+import { metaKey, readSchema } from '../ydoc/layout.ts'
+import { upgradeBoardSchema } from '../ydoc/schemaUpgrade.ts'
 import { IncompatibleBoardError, bindStoreToDoc, boardRecords } from './storeBinding.ts'
 import { createTestStore, linkDocs, mountLikeEditor } from './testStores.ts'
 
 const page = (name: string, index = 'a2') => PageRecordType.create({ name, index: index as TLPage['index'] })
 
-function participant(doc = new Y.Doc()) {
+/** A board's document as the server hands it out: with its page and the schema. */
+function boardDoc(): Y.Doc {
+  const doc = new Y.Doc()
+  upgradeBoardSchema(doc)
+  return doc
+}
+
+function participant(doc = boardDoc()) {
   const store = createTestStore()
   const binding = bindStoreToDoc(store, doc)
   mountLikeEditor(store)
@@ -99,6 +107,24 @@ describe('the tldraw store and the board document', () => {
     expect(alice.store.get(fine.id)).toMatchObject({ name: 'Fine' })
     expect(warned).toHaveBeenCalledWith(expect.stringContaining(broken.id), expect.anything())
     warned.mockRestore()
+  })
+
+  test('clients never write the schema: a board without one is refused, an emptied one gets a page back and no schema write', () => {
+    expect(() => bindStoreToDoc(createTestStore(), new Y.Doc())).toThrow(IncompatibleBoardError)
+
+    const emptied = boardDoc()
+    const records = boardRecords(emptied)
+    emptied.transact(() => {
+      for (const key of [...records.map.keys()]) records.delete(key)
+    })
+    const schemaBefore = readSchema(emptied)
+    let metaWrites = 0
+    emptied.getMap(metaKey).observe(() => metaWrites++)
+    const carol = participant(emptied)
+    expect(carol.store.allRecords().some((record) => record.typeName === 'page')).toBe(true)
+    expect([...boardRecords(emptied).map.values()].map(({ val }) => val.typeName)).toContain('page')
+    expect(metaWrites).toBe(0)
+    expect(readSchema(emptied)).toEqual(schemaBefore)
   })
 
   test('after dispose the store and the document no longer follow each other', () => {

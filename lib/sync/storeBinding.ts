@@ -2,7 +2,7 @@ import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLStore } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
-import { metaMap, recordArray } from '../ydoc/layout.ts'
+import { metaMap, recordArray, schemaKey } from '../ydoc/layout.ts'
 
 /**
  * The records of the board's Y.Doc (layout in lib/ydoc/layout.ts) as a live
@@ -77,15 +77,15 @@ function loadDocIntoStore(
   origin: symbol,
   isDocumentRecord: (record: TLRecord) => boolean,
 ): void {
-  const ourSchema = store.schema.serialize()
-  const theirSchema = meta.get('schema')
+  const theirSchema = meta.get(schemaKey)
   const stored = [...records.map.values()].map(({ val }) => val)
 
-  if (stored.length === 0 || !theirSchema) {
-    // A new board: it starts with this client's default page and document.
+  // The server writes the schema when it creates or loads a board; clients never do.
+  if (!theirSchema) throw new IncompatibleBoardError('this board came without its schema; reload the page')
+  if (stored.length === 0) {
+    // Everything was deleted: the board starts again with this client's default page and document.
     doc.transact(() => {
       for (const record of store.allRecords()) if (isDocumentRecord(record)) records.set(record.id, record)
-      meta.set('schema', ourSchema)
     }, origin)
     return
   }
@@ -98,16 +98,7 @@ function loadDocIntoStore(
     throw new IncompatibleBoardError(`this board was saved by a newer version of the app (${migrated.reason}); reload the page`)
   }
 
-  // Write back only what the migration changed, so joining an up-to-date board adds nothing to it.
-  doc.transact(() => {
-    for (const record of stored) if (!migrated.value[record.id]) records.delete(record.id)
-    for (const record of Object.values(migrated.value)) {
-      const before = records.get(record.id)
-      if (!before || JSON.stringify(before) !== JSON.stringify(record)) records.set(record.id, record)
-    }
-    if (JSON.stringify(theirSchema) !== JSON.stringify(ourSchema)) meta.set('schema', ourSchema)
-  }, origin)
-
+  // The server migrates a board when it loads it; this only reads what a stale server left older.
   store.mergeRemoteChanges(() => {
     const keep = new Set(Object.keys(migrated.value))
     const stale = store.allRecords().filter((record) => isDocumentRecord(record) && !keep.has(record.id))

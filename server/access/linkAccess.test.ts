@@ -5,7 +5,7 @@ import { linkKey } from '../../lib/auth/linkKey.ts'
 import { rotateLink } from '../../lib/auth/rotateLink.ts'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../lib/db/testing.ts'
 import type { RunningServer } from '../app.ts'
-import { connectClient, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
+import { connectClient, stickyIn, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
 import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 
 describe.each(testDatabaseKinds)('who may open a board’s websocket, on %s', (kind) => {
@@ -65,20 +65,20 @@ describe.each(testDatabaseKinds)('who may open a board’s websocket, on %s', (k
     const originalWarn = console.warn
     console.warn = (...args: unknown[]) => void denied.push(args.map(String).join(' '))
     try {
-      alice.items.set('from-alice', 'Order Placed')
-      await waitFor(() => viewer.items.get('from-alice') === 'Order Placed', 5000, 'the viewer to see the edit')
+      alice.stickies.set('from-alice', 'Order Placed')
+      await waitFor(() => viewer.stickies.get('from-alice') === 'Order Placed', 5000, 'the viewer to see the edit')
 
-      viewer.items.set('from-viewer', 'Sneaky')
-      viewer.items.delete('from-alice')
+      viewer.stickies.set('from-viewer', 'Sneaky')
+      viewer.stickies.delete('from-alice')
       await waitFor(() => denied.some((message) => /Permission denied/i.test(message)), 5000, 'the server to tell the viewer')
 
-      alice.items.set('after', 'Payment Taken')
-      await waitFor(() => bob.items.get('after') === 'Payment Taken', 5000, 'a later edit')
+      alice.stickies.set('after', 'Payment Taken')
+      await waitFor(() => bob.stickies.get('after') === 'Payment Taken', 5000, 'a later edit')
       const { doc } = await server.realtime.open(boardId)
-      expect(doc.getMap('items').has('from-viewer')).toBe(false)
-      expect(doc.getMap('items').get('from-alice')).toBe('Order Placed')
-      expect(bob.items.has('from-viewer')).toBe(false)
-      expect(bob.items.get('from-alice')).toBe('Order Placed')
+      expect(stickyIn(doc, 'from-viewer')).toBeUndefined()
+      expect(stickyIn(doc, 'from-alice')).toBe('Order Placed')
+      expect(bob.stickies.has('from-viewer')).toBe(false)
+      expect(bob.stickies.get('from-alice')).toBe('Order Placed')
     } finally {
       console.warn = originalWarn
     }

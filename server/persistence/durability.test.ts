@@ -90,7 +90,7 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
 
       let edits = 0
       const editing = setInterval(() => {
-        alice.items.set(`edit-${edits}`, { text: `Event ${edits}` })
+        alice.stickies.set(`edit-${edits}`, `Event ${edits}`)
         edits += 1
       }, 10)
       let editsBeforeKill: number
@@ -114,10 +114,10 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
       const expected = Array.from({ length: edits }, (_, i) => `edit-${i}`).sort()
       const bob = client(port, boardId)
       await whenSynced(bob)
-      await waitFor(() => bob.items.size >= edits, 10_000, 'every edit at a fresh client').catch(() => {})
-      expect(missing(expected, [...bob.items.keys()])).toEqual([])
-      expect([...bob.items.keys()].sort()).toEqual(expected)
-      expect(bob.items.toJSON()).toEqual(alice.items.toJSON())
+      await waitFor(() => bob.stickies.size >= edits, 10_000, 'every edit at a fresh client').catch(() => {})
+      expect(missing(expected, bob.stickies.keys())).toEqual([])
+      expect(bob.stickies.keys().sort()).toEqual(expected)
+      expect(bob.stickies.toJSON()).toEqual(alice.stickies.toJSON())
       expect(unexpectedErrors(server.stderr())).toEqual([])
     },
     testTimeoutMs,
@@ -136,11 +136,11 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
       await Promise.all([whenSynced(alice), whenSynced(bob)])
       const expected: Record<string, unknown> = {}
       for (let i = 0; i < 20; i++) {
-        expected[`sticky-${i}`] = { text: `Event ${i}` }
-        alice.items.set(`sticky-${i}`, { text: `Event ${i}` })
+        expected[`sticky-${i}`] = `Event ${i}`
+        alice.stickies.set(`sticky-${i}`, `Event ${i}`)
       }
       // Bob has them only through the server, so the server has them too.
-      await waitFor(() => bob.items.size === 20, 10_000, 'the edits to reach the server')
+      await waitFor(() => bob.stickies.size === 20, 10_000, 'the edits to reach the server')
       alice.destroy()
       bob.destroy()
 
@@ -152,7 +152,7 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
       server = await startServerProcess(port)
       const carol = client(port, boardId)
       await whenSynced(carol)
-      expect(carol.items.toJSON()).toEqual(expected)
+      expect(carol.stickies.toJSON()).toEqual(expected)
       expect(unexpectedErrors(server.stderr())).toEqual([])
     },
     testTimeoutMs,

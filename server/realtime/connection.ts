@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws'
-import type { ConnectionRights } from './hooks.ts'
+import { randomUUID } from 'node:crypto'
+import type { ConnectionInfo, ConnectionRights } from './hooks.ts'
 
 /**
  * Close codes sent to clients. y-websocket clients (3.1+) stop reconnecting
@@ -15,6 +16,7 @@ export const closeCodes = {
   /** The connection sent what its role or the board's rules forbid. */
   forbidden: 4403,
   slowConsumer: 4508,
+  internalError: 1011,
 } as const
 
 /**
@@ -22,8 +24,14 @@ export const closeCodes = {
  * when it is authenticated; which awareness client ids it speaks for is
  * learned from its first awareness message and never changes after.
  */
-export class Connection {
+export class Connection implements ConnectionInfo {
+  /** Names the connection in the audit and the update log; not a secret. */
+  readonly id = randomUUID()
   readonly awarenessClients = new Set<number>()
+  /** The Yjs client ids this connection has written live edits under; no other connection may write under them. */
+  readonly yjsClients = new Set<number>()
+  /** Its answer to our sync step 1 arrived; a client sends exactly one per connection. */
+  syncedBack = false
   /** The name its awareness state shows; a claim, not a proof: links are per role, not per person. */
   displayName: string | undefined
   private alive = true
@@ -61,7 +69,14 @@ export class Connection {
 
   close(code: number, reason: string): void {
     if (this.socket.readyState === this.socket.OPEN || this.socket.readyState === this.socket.CONNECTING) {
-      this.socket.close(code, reason)
+      this.socket.close(code, clipReason(reason))
     }
   }
+}
+
+/** A close reason may hold at most 123 bytes of UTF-8. */
+function clipReason(reason: string): string {
+  let clipped = reason
+  while (Buffer.byteLength(clipped) > 123) clipped = clipped.slice(0, -1)
+  return clipped
 }

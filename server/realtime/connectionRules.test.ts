@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
+import * as Y from 'yjs'
+import { writeRecords } from '../../lib/ydoc/recordWrites.ts'
 import type { RunningServer } from '../app.ts'
-import { connectClient, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
+import { connectClient, stickyRecord, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
 import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 import { encodeAwarenessEntries } from './awarenessUpdate.ts'
-import { encodeAwareness, messageSync } from './protocol.ts'
+import { encodeAwareness, encodeSyncStep2, encodeUpdate, messageSync } from './protocol.ts'
 
 // What one connection may do to the others, on an in-memory embedded database.
 describe('a connection', () => {
@@ -30,8 +32,8 @@ describe('a connection', () => {
     return client
   }
 
-  function rawSocket(): Promise<WebSocket> {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/yjs/${boardId}?token=${testToken(boardId)}`)
+  function rawSocket(role: 'participant' | 'viewer' = 'participant'): Promise<WebSocket> {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/yjs/${boardId}?token=${testToken(boardId, role)}`)
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve(socket))
       socket.once('error', reject)
@@ -67,9 +69,9 @@ describe('a connection', () => {
     broken.send(encoding.toUint8Array(encoder))
     expect(await closed).toBe(4400)
 
-    alice.items.set('still', 'working')
+    alice.stickies.set('still', 'working')
     const bob = await participant('Bob')
-    await waitFor(() => bob.items.get('still') === 'working', 5000, 'the board to keep working')
+    await waitFor(() => bob.stickies.get('still') === 'working', 5000, 'the board to keep working')
   })
 
   test('text frames and oversized messages are refused', async () => {
@@ -82,5 +84,49 @@ describe('a connection', () => {
     const hugeClosed = closeCode(huge)
     huge.send(new Uint8Array(9 * 1024 * 1024))
     expect(await hugeClosed).toBe(1009)
+  })
+
+  test('cannot write under the Yjs client id of someone already writing: their next edits are never dropped as duplicates', async () => {
+    const alice = await participant('Alice')
+    const bob = await participant('Bob')
+    alice.stickies.set('alice-1', 'Order Placed')
+    await waitFor(() => bob.stickies.get('alice-1') === 'Order Placed', 5000, "Alice's first edit")
+
+    const impostor = new Y.Doc()
+    Y.applyUpdate(impostor, Y.encodeStateAsUpdate(alice.doc))
+    // After syncing: Yjs gives a doc a new id when it receives structs under its own.
+    impostor.clientID = alice.doc.clientID
+    const before = Y.encodeStateVector(impostor)
+    writeRecords(impostor, { put: [stickyRecord('squatted', 'Not by Alice')] })
+    const mallory = await rawSocket()
+    const closed = closeCode(mallory)
+    mallory.send(encodeUpdate(Y.encodeStateAsUpdate(impostor, before)))
+    expect(await closed).toBe(4403)
+
+    alice.stickies.set('alice-2', 'Payment Taken')
+    await waitFor(() => bob.stickies.get('alice-2') === 'Payment Taken', 5000, "Alice's next edit")
+    expect(bob.stickies.has('squatted')).toBe(false)
+  })
+
+  test('a role is what the link says, whatever the awareness state claims', async () => {
+    const bob = await participant('Bob')
+    const mallory = await rawSocket('viewer')
+    mallory.send(encodeAwareness(encodeAwarenessEntries([{ clientId: 777, clock: 1, state: JSON.stringify({ user: { name: 'Mallory' }, role: 'facilitator' }) }])))
+    await waitFor(() => bob.provider.awareness.getStates().has(777), 5000, "Mallory's state")
+    expect(bob.provider.awareness.getStates().get(777)).toMatchObject({ user: { name: 'Mallory' }, role: 'viewer' })
+
+    const broken = await rawSocket()
+    const closed = closeCode(broken)
+    broken.send(encodeAwareness(encodeAwarenessEntries([{ clientId: 778, clock: 1, state: '[1, 2]' }])))
+    expect(await closed).toBe(4400)
+  })
+
+  test('a second sync step 2 on one connection is refused as a protocol error', async () => {
+    const socket = await rawSocket()
+    const closed = closeCode(socket)
+    const empty = Y.encodeStateAsUpdate(new Y.Doc())
+    socket.send(encodeSyncStep2(empty))
+    socket.send(encodeSyncStep2(empty))
+    expect(await closed).toBe(4400)
   })
 })

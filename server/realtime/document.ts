@@ -12,8 +12,15 @@ import {
   encodeUpdate,
 } from './protocol.ts'
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate.ts'
+import { Forbidden, type Hooks } from './hooks.ts'
+import { updateAuthors } from './updateAuthors.ts'
+import type { Logger } from '../../lib/logger.ts'
 
-type ChangeListener = (update: Uint8Array) => void
+type ChangeListener = (update: Uint8Array, origin: unknown) => void
+type UpdateJudge = NonNullable<Hooks['beforeApplyUpdate']>
+
+/** A Yjs doc changes its client id only on a clash; more than a few per connection is not a browser. */
+const maxYjsClientsPerConnection = 8
 
 /**
  * One board in memory: its Y.Doc, the awareness of the people on it, and their
@@ -28,6 +35,8 @@ export class BoardDocument {
   constructor(
     readonly boardId: string,
     private readonly onChange: ChangeListener,
+    private readonly beforeApplyUpdate: UpdateJudge,
+    private readonly log: Logger,
   ) {
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null)
@@ -52,13 +61,15 @@ export class BoardDocument {
 
   /** Handles one raw websocket message; a malformed or forbidden one closes that connection only. */
   receive(connection: Connection, data: Uint8Array): void {
-    let message: ClientMessage
     try {
-      message = decodeClientMessage(data)
-      this.apply(connection, message)
+      this.apply(connection, decodeClientMessage(data))
     } catch (error) {
-      const reason = error instanceof ProtocolError ? error.message : 'invalid message'
-      connection.close(closeCodes.protocolError, reason)
+      if (error instanceof ProtocolError) connection.close(closeCodes.protocolError, error.message)
+      else if (error instanceof Forbidden) connection.close(closeCodes.forbidden, error.message)
+      else {
+        this.log.error(`board ${this.boardId}: a message failed`, error)
+        connection.close(closeCodes.internalError, 'internal error')
+      }
     }
   }
 
@@ -69,12 +80,7 @@ export class BoardDocument {
         return
       case 'sync-step-2':
       case 'update':
-        if (connection.rights.readOnly) {
-          connection.send(encodePermissionDenied('read-only connection'))
-          return
-        }
-        checkUpdate(message.update)
-        Y.applyUpdate(this.doc, message.update, connection)
+        this.applyUpdate(connection, message)
         return
       case 'awareness':
         this.applyAwareness(connection, message.update)
@@ -83,6 +89,43 @@ export class BoardDocument {
         connection.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
         return
     }
+  }
+
+  /**
+   * An update is applied only when its connection may write and every new
+   * struct in it is authored under a Yjs client id no other connection
+   * writes under (so nobody can take another person's clock range and have
+   * their next edits dropped as duplicates), and the hooks accept it.
+   * A sync step 2 may relay others' edits the server lost (a crash), so it
+   * claims no id; live updates claim theirs.
+   */
+  private applyUpdate(connection: Connection, message: Extract<ClientMessage, { update: Uint8Array }>): void {
+    const answer = message.type === 'sync-step-2'
+    if (answer) {
+      if (connection.syncedBack) throw new ProtocolError('sync step 2 was already sent')
+      connection.syncedBack = true
+    }
+    const { authors, deletes } = updateAuthors(this.doc, message.update)
+    if (authors.size === 0 && !deletes) return
+    if (connection.rights.readOnly) {
+      // A viewer's answer to our sync step 1 carries the deletions it was sent: nothing of its own.
+      if (!(answer && authors.size === 0)) connection.send(encodePermissionDenied('read-only connection'))
+      return
+    }
+    for (const client of authors) {
+      if (!connection.yjsClients.has(client) && this.yjsClientOwner(client)) throw new Forbidden('writes under another connection’s Yjs client id')
+    }
+    if (!answer) {
+      for (const client of authors) connection.yjsClients.add(client)
+      if (connection.yjsClients.size > maxYjsClientsPerConnection) throw new Forbidden('too many Yjs client ids on one connection')
+    }
+    this.beforeApplyUpdate({ boardId: this.boardId, doc: this.doc, update: message.update, connection })
+    Y.applyUpdate(this.doc, message.update, connection)
+  }
+
+  private yjsClientOwner(client: number): Connection | undefined {
+    for (const connection of this.connections) if (connection.yjsClients.has(client)) return connection
+    return undefined
   }
 
   /**
@@ -116,7 +159,7 @@ export class BoardDocument {
     for (const connection of this.connections) {
       if (connection !== origin) connection.send(message)
     }
-    this.onChange(update)
+    this.onChange(update, origin)
   }
 
   private handleAwarenessUpdate = (
@@ -148,11 +191,3 @@ function stampState(connection: Connection, state: string): string {
   return JSON.stringify({ ...parsed, role: connection.rights.role })
 }
 
-/** Parses the whole update before it touches the document, so a malformed one cannot half-apply. */
-function checkUpdate(update: Uint8Array): void {
-  try {
-    Y.decodeUpdate(update)
-  } catch {
-    throw new ProtocolError('malformed update')
-  }
-}

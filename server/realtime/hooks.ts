@@ -15,8 +15,15 @@ export interface Hooks {
   onAuthenticate?(payload: { boardId: string; request: IncomingMessage }): Promise<ConnectionRights | void>
   /** Fills a new document from storage before any client syncs. Throw a {@link Refusal} when the board does not exist. */
   onLoadDocument?(payload: { boardId: string; doc: Y.Doc }): Promise<void>
-  /** A client changed the document. Runs synchronously on every update: queue work, do not block. */
-  onChange?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array }): void
+  /**
+   * Judges an update from a connection before it touches the document. Runs
+   * synchronously, so nothing else changes the document meanwhile. Throw
+   * {@link Forbidden} to refuse it: the connection is closed with the reason
+   * and the document stays as it was.
+   */
+  beforeApplyUpdate?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void
+  /** The document changed: `author` is the connection that sent the update, none for the server's own. Runs synchronously: queue work, do not block. */
+  onChange?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; author: ConnectionInfo | undefined }): void
   /** The document is leaving memory (no client for a while, or shutdown): make it durable. */
   onUnloadDocument?(payload: { boardId: string; doc: Y.Doc }): Promise<void>
 }
@@ -29,6 +36,16 @@ export interface ConnectionRights {
 }
 
 export const anonymousRights: ConnectionRights = { role: 'anonymous', readOnly: false }
+
+/** What hooks may know of a connection. */
+export interface ConnectionInfo {
+  readonly id: string
+  readonly rights: ConnectionRights
+  readonly displayName: string | undefined
+}
+
+/** A message its connection may not send; the connection is closed with the message as the reason. */
+export class Forbidden extends Error {}
 
 /** Refuses a websocket upgrade with an HTTP status, e.g. 404 for a board that does not exist. */
 export class Refusal extends Error {

@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { connectClient, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
+import { recordsToDoc } from '../../lib/ydoc/convert.ts'
+import { connectClient, stickyIn, stickyRecord, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
 import { type Hooks, Refusal } from './hooks.ts'
 import { RealtimeServer } from './realtimeServer.ts'
 
@@ -30,9 +31,7 @@ class RecordingStorage implements Hooks {
 }
 
 function seed(text: string): Uint8Array {
-  const doc = new Y.Doc()
-  doc.getMap('items').set('first', text)
-  return Y.encodeStateAsUpdate(doc)
+  return Y.encodeStateAsUpdate(recordsToDoc([stickyRecord('first', text)]))
 }
 
 describe('the life of a board in memory', () => {
@@ -58,7 +57,7 @@ describe('the life of a board in memory', () => {
 
   async function serverHas(key: string) {
     const { doc } = await realtime.open('board-one')
-    await waitFor(() => doc.getMap('items').has(key), 5000, `${key} to reach the server`)
+    await waitFor(() => stickyIn(doc, key) !== undefined, 5000, `${key} to reach the server`)
   }
 
   afterEach(async () => {
@@ -72,7 +71,7 @@ describe('the life of a board in memory', () => {
     storage.loadDelayMs = 300
     const alice = client()
     await whenSynced(alice)
-    expect(alice.items.get('first')).toBe('Order Placed')
+    expect(alice.stickies.get('first')).toBe('Order Placed')
   })
 
   test('clients arriving together share one load of the board', async () => {
@@ -87,7 +86,7 @@ describe('the life of a board in memory', () => {
     await start(100)
     const alice = client()
     await whenSynced(alice)
-    alice.items.set('second', 'Payment Taken')
+    alice.stickies.set('second', 'Payment Taken')
     await serverHas('second')
     alice.destroy()
 
@@ -96,7 +95,7 @@ describe('the life of a board in memory', () => {
 
     const bob = client()
     await whenSynced(bob)
-    expect(bob.items.get('second')).toBe('Payment Taken')
+    expect(bob.stickies.get('second')).toBe('Payment Taken')
     expect(storage.loads).toBe(2)
   })
 
@@ -120,12 +119,12 @@ describe('the life of a board in memory', () => {
     await start(60_000)
     const alice = client()
     await whenSynced(alice)
-    alice.items.set('late', 'Order Shipped')
+    alice.stickies.set('late', 'Order Shipped')
     await serverHas('late')
     await realtime.close()
     expect(storage.unloads).toEqual(['board-one'])
     const saved = new Y.Doc()
     Y.applyUpdate(saved, storage.boards.get('board-one')!)
-    expect(saved.getMap('items').get('late')).toBe('Order Shipped')
+    expect(stickyIn(saved, 'late')).toBe('Order Shipped')
   })
 })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../lib/db/testing.ts'
 import type { RunningServer } from '../app.ts'
-import { connectClient, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
+import { connectClient, stickyIn, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
 import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 
 describe.each(testDatabaseKinds)('realtime board on %s', (kind) => {
@@ -30,13 +30,13 @@ describe.each(testDatabaseKinds)('realtime board on %s', (kind) => {
     const bob = client(boardId)
     await Promise.all([whenSynced(alice), whenSynced(bob)])
 
-    alice.items.set('event-1', 'Order Placed')
-    bob.items.set('command-1', 'Place Order')
-    await waitFor(() => alice.items.size === 2 && bob.items.size === 2, 5000, 'both edits at both clients')
-    expect(alice.items.toJSON()).toEqual(bob.items.toJSON())
+    alice.stickies.set('event-1', 'Order Placed')
+    bob.stickies.set('command-1', 'Place Order')
+    await waitFor(() => alice.stickies.size === 2 && bob.stickies.size === 2, 5000, 'both edits at both clients')
+    expect(alice.stickies.toJSON()).toEqual(bob.stickies.toJSON())
 
-    bob.items.delete('event-1')
-    await waitFor(() => !alice.items.has('event-1'), 5000, 'a deletion to arrive')
+    bob.stickies.delete('event-1')
+    await waitFor(() => !alice.stickies.has('event-1'), 5000, 'a deletion to arrive')
   })
 
   test('after a restart a new participant receives the whole board', async () => {
@@ -45,17 +45,17 @@ describe.each(testDatabaseKinds)('realtime board on %s', (kind) => {
     const boardId = await createTestBoard(server)
     const alice = client(boardId)
     await whenSynced(alice)
-    for (let i = 0; i < 50; i++) alice.items.set(`sticky-${i}`, { text: `Event ${i}` })
-    const onServer = (await server.realtime.open(boardId)).doc.getMap('items')
-    await waitFor(() => onServer.size === 50, 5000, 'the edits to reach the server')
+    for (let i = 0; i < 50; i++) alice.stickies.set(`sticky-${i}`, `Event ${i}`)
+    const onServer = (await server.realtime.open(boardId)).doc
+    await waitFor(() => stickyIn(onServer, 'sticky-49') !== undefined, 5000, 'the edits to reach the server')
     alice.destroy()
     await server.close()
 
     server = await startTestServer(database.target)
     const carol = client(boardId)
     await whenSynced(carol)
-    expect(carol.items.size).toBe(50)
-    expect(carol.items.get('sticky-49')).toEqual({ text: 'Event 49' })
+    expect(carol.stickies.size).toBe(50)
+    expect(carol.stickies.get('sticky-49')).toBe('Event 49')
   })
 
   test('a participant connecting to a board that does not exist is refused', async () => {

@@ -3,12 +3,14 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { isBoardId } from '../../lib/boards/boardId.ts'
+import { type Logger, consoleLogger } from '../../lib/logger.ts'
 import { Connection, closeCodes } from './connection.ts'
 import { BoardDocument } from './document.ts'
 import { type ConnectionRights, type Hooks, Refusal, anonymousRights } from './hooks.ts'
 
 export interface RealtimeOptions {
   hooks: Hooks[]
+  log?: Logger
   /** An open board with no clients leaves memory after this long. */
   unloadDelayMs: number
   maxMessageBytes: number
@@ -33,8 +35,10 @@ export class RealtimeServer {
   private readonly wss: WebSocketServer
   private readonly heartbeat: NodeJS.Timeout
   private closed = false
+  private readonly log: Logger
 
   constructor(private readonly options: RealtimeOptions) {
+    this.log = options.log ?? consoleLogger
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
     this.heartbeat = setInterval(() => {
       for (const document of this.loaded.values()) for (const connection of document.connections) connection.heartbeat()
@@ -60,9 +64,9 @@ export class RealtimeServer {
       }
       this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, document, rights))
     } catch (error) {
-      const status = error instanceof Refusal ? error.status : 500
-      if (!(error instanceof Refusal)) console.error('websocket upgrade failed:', error)
-      refuse(socket, status, error instanceof Error ? error.message : 'error')
+      if (error instanceof Refusal) return refuse(socket, error.status, error.message)
+      this.log.error('websocket upgrade failed:', error)
+      refuse(socket, 500, 'internal error')
     }
   }
 
@@ -106,9 +110,17 @@ export class RealtimeServer {
 
   private async load(boardId: string): Promise<BoardDocument> {
     await this.unloading.get(boardId)
-    const document = new BoardDocument(boardId, (update) => {
-      for (const hooks of this.options.hooks) hooks.onChange?.({ boardId, doc: document.doc, update })
-    })
+    const document = new BoardDocument(
+      boardId,
+      (update, origin) => {
+        const author = origin instanceof Connection ? origin : undefined
+        for (const hooks of this.options.hooks) hooks.onChange?.({ boardId, doc: document.doc, update, author })
+      },
+      (payload) => {
+        for (const hooks of this.options.hooks) hooks.beforeApplyUpdate?.(payload)
+      },
+      this.log,
+    )
     try {
       for (const hooks of this.options.hooks) await hooks.onLoadDocument?.({ boardId, doc: document.doc })
     } catch (error) {
@@ -151,7 +163,7 @@ export class RealtimeServer {
       try {
         await hooks.onUnloadDocument?.({ boardId: document.boardId, doc: document.doc })
       } catch (error) {
-        console.error(`unloading board ${document.boardId} failed:`, error)
+        this.log.error(`unloading board ${document.boardId} failed:`, error)
       }
     }
   }
@@ -217,5 +229,9 @@ function refuse(socket: Duplex, status: number, message: string): void {
 }
 
 function statusText(status: number): string {
-  return { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 503: 'Service Unavailable' }[status] ?? 'Error'
+  return (
+    { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' }[
+      status
+    ] ?? 'Error'
+  )
 }

@@ -1,14 +1,35 @@
+import type { TLRecord, TLShape } from '@tldraw/tlschema'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { emptyBoardContent } from '../../lib/boardFile/boardContent.ts'
+import { contentToRecords } from '../../lib/boardFile/contentToRecords.ts'
+import { boardRecords } from '../../lib/sync/storeBinding.ts'
+import { readRecords } from '../../lib/ydoc/layout.ts'
 
-/** A participant as the browser runs it: a Y.Doc synced by the real y-websocket client. */
+/**
+ * A participant as the browser runs it: a Y.Doc synced by the real
+ * y-websocket client, with the board's records in the browser's own
+ * YKeyValue, and a view of its stickies by key for tests to write and read.
+ */
 export interface TestClient {
   doc: Y.Doc
   provider: WebsocketProvider
-  /** The shared map tests write to. */
-  items: Y.Map<unknown>
+  records: YKeyValue<TLRecord>
+  stickies: StickyView
   destroy(): void
+}
+
+/** Event stickies by key (the shape id without `shape:`), as text: what tests place, change and look for. */
+export interface StickyView {
+  set(key: string, text: string): void
+  get(key: string): string | undefined
+  has(key: string): boolean
+  delete(key: string): void
+  keys(): string[]
+  readonly size: number
+  toJSON(): Record<string, string>
 }
 
 /** `token` goes where a browser puts it: in the query string, through y-websocket's `params`. */
@@ -20,14 +41,41 @@ export function connectClient(port: number, boardId: string, options: { token?: 
     maxBackoffTime: options.maxBackoffTime ?? 200,
     params: options.token ? { token: options.token } : {},
   })
+  const records = boardRecords(doc)
   return {
     doc,
     provider,
-    items: doc.getMap('items'),
+    records,
+    stickies: stickyView(records),
     destroy: () => {
       provider.destroy()
       doc.destroy()
     },
+  }
+}
+
+const template = contentToRecords({ ...emptyBoardContent(''), elements: [{ id: 'template', kind: 'event', text: '', x: 0, y: 0 }] }).find(
+  (record): record is TLShape => record.typeName === 'shape',
+)!
+
+/** A valid event sticky, as the board's palette would place it. */
+export function stickyRecord(key: string, text: string): TLShape {
+  return { ...template, id: `shape:${key}` as TLShape['id'], props: { ...template.props, text } } as TLShape
+}
+
+function stickyView(records: YKeyValue<TLRecord>): StickyView {
+  const text = (record: TLRecord | undefined) => (record?.typeName === 'shape' && 'text' in record.props ? String(record.props.text) : undefined)
+  const keys = () => [...records.map.keys()].filter((id) => id.startsWith('shape:') && text(records.get(id)) !== undefined).map((id) => id.slice(6))
+  return {
+    set: (key, value) => records.set(`shape:${key}`, stickyRecord(key, value)),
+    get: (key) => text(records.get(`shape:${key}`)),
+    has: (key) => records.has(`shape:${key}`),
+    delete: (key) => records.delete(`shape:${key}`),
+    keys,
+    get size() {
+      return keys().length
+    },
+    toJSON: () => Object.fromEntries(keys().map((key) => [key, text(records.get(`shape:${key}`))!])),
   }
 }
 
@@ -45,9 +93,9 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, labe
 }
 
 /** Opens a raw websocket and reports the HTTP status the upgrade was refused with (or 101 if accepted). */
-export function upgradeStatus(port: number, path: string): Promise<number> {
+export function upgradeStatus(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`)
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers })
     socket.on('open', () => {
       socket.close()
       resolve(101)
@@ -60,4 +108,10 @@ export function upgradeStatus(port: number, path: string): Promise<number> {
       if (socket.readyState !== WebSocket.CLOSED) reject(error)
     })
   })
+}
+
+/** A sticky's text as a document holds it (the server's, read without observing it). */
+export function stickyIn(doc: Y.Doc, key: string): string | undefined {
+  const record = readRecords(doc).find((r) => r.id === `shape:${key}`)
+  return record?.typeName === 'shape' && 'text' in record.props ? String(record.props.text) : undefined
 }

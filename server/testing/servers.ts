@@ -2,7 +2,7 @@ import { signCapability } from '../../lib/auth/capabilityToken.ts'
 import type { Role } from '../../lib/auth/roles.ts'
 import { deriveKey } from '../../lib/auth/serverSecret.ts'
 import { readConfig, type Config } from '../../lib/config.ts'
-import { createBoard } from '../../lib/db/boards.ts'
+import { createBlankBoard } from '../../lib/boardFile/importBoard.ts'
 import { type DatabaseTarget, openDatabase } from '../../lib/db/client.ts'
 import { type RunningServer, startServer } from '../app.ts'
 
@@ -16,7 +16,7 @@ export async function startTestServer(target: DatabaseTarget, overrides: Partial
 }
 
 export async function createTestBoard(server: RunningServer, name = 'Test board'): Promise<string> {
-  return (await createBoard(server.database, name)).id
+  return (await createBlankBoard(server.database, name)).id
 }
 
 /** The token of a role's link to a board, as the server signs it (first generation unless given). */
