@@ -134,7 +134,7 @@ function checkSection(section: Section): void {
 /** Checks every struct, in an order Yjs can integrate them; returns the tl_records entries added. */
 function checkStructs(doc: Y.Doc, decoded: DecodedUpdate): number {
   for (const section of decoded.sections.values()) {
-    for (const struct of section.structs) if (struct instanceof Y.Item) checkParentInfo(struct, section)
+    for (const struct of section.structs) if (struct instanceof Y.Item) checkItemAlone(struct, section)
   }
   const placements = new Map<Struct, Placement>()
   let added = 0
@@ -152,10 +152,12 @@ function checkStructs(doc: Y.Doc, decoded: DecodedUpdate): number {
 }
 
 /**
- * What an item names as its parent, known or new: reading it alone makes Yjs
- * create that root in the doc, and an item inside another item is a nested type.
+ * What an item says on its own. The parent it names counts even when the doc
+ * has the item: reading an update makes Yjs create the root it names, and an
+ * item inside another item belongs to a nested type. Its content counts only
+ * when new.
  */
-function checkParentInfo(item: Y.Item, section: Section): void {
+function checkItemAlone(item: Y.Item, section: Section): void {
   const parent: unknown = item.parent
   if (parent instanceof Y.ID) throw new RefusedUpdate('nested types are not allowed')
   if (typeof parent === 'string' && parent !== recordsKey && parent !== metaKey) {
@@ -344,10 +346,8 @@ function isJsonData(value: unknown): boolean {
     if (next === null || typeof next === 'string' || typeof next === 'boolean') continue
     if (typeof next === 'number') {
       if (!Number.isFinite(next)) return false
-    } else if (Array.isArray(next)) {
-      stack.push(...next)
-    } else if (isPlainObject(next)) {
-      stack.push(...Object.values(next))
+    } else if (Array.isArray(next) || isPlainObject(next)) {
+      for (const child of Object.values(next)) stack.push(child)
     } else {
       return false
     }
