@@ -604,6 +604,25 @@ describe('what the browsers send is accepted', () => {
     expectConverged(board)
   })
 
+  test('contexts, lanes, boundaries and titles are accepted like stickies', () => {
+    const board = liveBoard()
+    const alice = board.join()
+    board.join()
+    const structure = boardRecords({
+      contexts: [{ id: 'billing', name: 'Billing', source: 'com.example.billing', team: 'Payments', description: '', x: 0, y: 0, w: 800, h: 400 }],
+      lanes: [{ id: 'customer', label: 'Customer', x: 0, y: 500, w: 1200, h: 200 }],
+      boundaries: [{ id: 'paid', label: 'Paid', x: 900, y: 0, h: 700 }],
+      labels: [{ id: 'title', text: 'Checkout', x: 0, y: -100 }],
+    }).filter((r) => r.typeName === 'shape')
+    expect(new Set(structure.map((r) => r.type)).size).toBe(4)
+    alice.store.put(structure)
+    for (const shape of structure) moved(alice.store, shape.id as TLShapeId, 15)
+    alice.store.remove(structure.map((r) => r.id as TLShapeId))
+    board.deliver()
+    expect(board.checks.map((c) => [c.addedRecords, c.deletedRecords])).toEqual([[4, 0], [1, 1], [1, 1], [1, 1], [1, 1], [0, 4]])
+    expectConverged(board)
+  })
+
   test('tldraw geo shapes and arrows bound to stickies are accepted', () => {
     const board = liveBoard()
     const alice = board.join()
@@ -685,6 +704,15 @@ describe('what a reconnecting client resends is accepted', () => {
     const step2 = syncStep2(alice.doc, board.server)
     expect(Y.decodeUpdate(step2).ds.clients.size).toBeGreaterThan(0)
     expect(checkUpdate(board.server, step2, limits)).toEqual({ authors: new Set(), addedRecords: 0, deletedRecords: 0, changes: false })
+  })
+
+  test('resending the server’s own tl_meta history, an overwritten schema included, is accepted and changes nothing', () => {
+    const server = serverDoc()
+    metaMap(server).set(schemaKey, schema.serialize())
+    const client = clientOf(server)
+    const resend = Y.encodeStateAsUpdate(client)
+    expect(Y.decodeUpdate(resend).ds.clients.get(server.clientID)).toHaveLength(1)
+    expect(checkUpdate(server, resend, limits)).toEqual({ authors: new Set(), addedRecords: 0, deletedRecords: 0, changes: false })
   })
 
   test('a whole-state resend, every struct already known, changes nothing', () => {
@@ -834,7 +862,7 @@ describe('properties', () => {
         board.deliver()
         expectConverged(board)
       }),
-      { numRuns: 60 },
+      { numRuns: 80 },
     )
   })
 
@@ -929,6 +957,9 @@ describe('properties', () => {
     } catch (error) {
       expect(error).toBeInstanceOf(RefusedUpdate)
       return
+    } finally {
+      // Checking leaves the doc as it was.
+      expect(Buffer.from(Y.encodeStateAsUpdate(server)).equals(before)).toBe(true)
     }
     const stateBefore = Y.decodeStateVector(Y.encodeStateVector(server))
     const entriesBefore = recordArray(server).length
@@ -1048,7 +1079,7 @@ describe('properties', () => {
         const { before, update } = bases[base]!
         expectRefusedOrSound(before, mutateStructs(before, update, mutations))
       }),
-      { numRuns: 3_000 },
+      { numRuns: 4_000 },
     )
   })
 })
