@@ -18,6 +18,8 @@ export interface Config {
   unloadDelayMs: number
   /** The largest websocket message a client may send. */
   maxMessageBytes: number
+  /** Records (stickies, arrows, pages…) one board may hold; updates past it are refused. */
+  maxBoardRecords: number
   /** Keys the capability links; unset: a secret generated once into DATA_DIR. Instances that share boards share it. */
   secret: string | undefined
   /** When set, creating or importing a board needs it as a bearer token. */
@@ -55,6 +57,7 @@ export function readConfig(env: Env = process.env): Config {
     writeIntervalMs: integer(env, 'WRITE_INTERVAL_MS', 200, 1, 60_000),
     unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 30_000, 0, 3_600_000),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxBoardRecords: integer(env, 'MAX_BOARD_RECORDS', 50_000, 100, 1_000_000),
     secret,
     createToken,
   }

@@ -43,7 +43,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   const persistence = new DatabasePersistence(database, config.writeIntervalMs)
   const realtime = new RealtimeServer({
     // In this order: who may connect, then the stored board, then its schema and the checks of every update.
-    hooks: [new LinkAuthentication(database, linkKey), persistence, new BoardIntegrity(log)],
+    hooks: [new LinkAuthentication(database, linkKey), persistence, new BoardIntegrity({ maxRecords: config.maxBoardRecords }, log)],
     log,
     unloadDelayMs: config.unloadDelayMs,
     maxMessageBytes: config.maxMessageBytes,

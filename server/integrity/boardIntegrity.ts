@@ -1,7 +1,8 @@
 import type * as Y from 'yjs'
 import type { Logger } from '../../lib/logger.ts'
+import { RefusedUpdate, type UpdateLimits, checkUpdate } from '../../lib/ydoc/updateCheck.ts'
 import { upgradeBoardSchema } from '../../lib/ydoc/schemaUpgrade.ts'
-import type { Hooks } from '../realtime/hooks.ts'
+import { type ConnectionInfo, Forbidden, type Hooks } from '../realtime/hooks.ts'
 
 /**
  * Keeps every board's document readable by every client: the server brings a
@@ -9,12 +10,32 @@ import type { Hooks } from '../realtime/hooks.ts'
  * schema), and judges each update before it is applied.
  */
 export class BoardIntegrity implements Hooks {
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly limits: UpdateLimits,
+    private readonly log: Logger,
+  ) {}
 
   /** Runs after the board was read from storage, so what it writes is saved like any change. */
   async onLoadDocument({ boardId, doc }: { boardId: string; doc: Y.Doc }): Promise<void> {
+    // Stored before updates were checked, a board may hold structs Yjs could not integrate; they must never join unchecked.
+    if (doc.store.pendingStructs || doc.store.pendingDs) {
+      this.log.warn(`board ${boardId}: dropped stored changes that could never be applied`)
+      doc.store.pendingStructs = null
+      doc.store.pendingDs = null
+    }
     const outcome = upgradeBoardSchema(doc, this)
     if (outcome === 'newer') this.log.warn(`board ${boardId} was written by a newer version of the app; its clients are asked to reload`)
     else if (outcome !== 'current') this.log.info(`board ${boardId}: schema ${outcome}`)
+  }
+
+  /** Refuses, before it is applied, any update that would leave something in the document a reader cannot read. */
+  beforeApplyUpdate({ boardId, doc, update, connection }: { boardId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void {
+    try {
+      checkUpdate(doc, update, this.limits)
+    } catch (error) {
+      if (!(error instanceof RefusedUpdate)) throw error
+      this.log.warn(`board ${boardId}: refused an update from connection ${connection.id} (${connection.rights.role}): ${error.message}`)
+      throw new Forbidden(`update refused: ${error.message}`)
+    }
   }
 }

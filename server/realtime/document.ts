@@ -97,7 +97,8 @@ export class BoardDocument {
    * writes under (so nobody can take another person's clock range and have
    * their next edits dropped as duplicates), and the hooks accept it.
    * A sync step 2 may relay others' edits the server lost (a crash), so it
-   * claims no id; live updates claim theirs.
+   * claims no id; live updates claim theirs. An update that builds on
+   * content the document lacks is refused (Yjs would keep it pending).
    */
   private applyUpdate(connection: Connection, message: Extract<ClientMessage, { update: Uint8Array }>): void {
     const answer = message.type === 'sync-step-2'
@@ -105,8 +106,14 @@ export class BoardDocument {
       if (connection.syncedBack) throw new ProtocolError('sync step 2 was already sent')
       connection.syncedBack = true
     }
-    const { authors, deletes } = updateAuthors(this.doc, message.update)
+    const { authors, deletes, incomplete } = updateAuthors(this.doc, message.update)
     if (authors.size === 0 && !deletes) return
+    // A client that reconnects sends its live edits before its sync step 2; after a crash they can
+    // build on what the server lost. The sync step 2, computed after them, carries them whole.
+    if (incomplete) {
+      if (!connection.syncedBack) return
+      throw new Forbidden('update builds on content the board does not have')
+    }
     if (connection.rights.readOnly) {
       // A viewer's answer to our sync step 1 carries the deletions it was sent: nothing of its own.
       if (!(answer && authors.size === 0)) connection.send(encodePermissionDenied('read-only connection'))

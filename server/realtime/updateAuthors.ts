@@ -7,9 +7,13 @@ export interface UpdateAuthors {
   authors: Set<number>
   /** It deletes, or may delete, something: a delete set is applied whether or not it changes anything. */
   deletes: boolean
+  /** It builds on content neither the document nor the update has (Yjs would keep it pending). */
+  incomplete: boolean
 }
 
-/** Parses the whole update (a malformed one cannot half-apply) and names who authored its new content. */
+type Struct = Y.Item | Y.GC | Y.Skip
+
+/** Parses the whole update (a malformed one cannot half-apply), names who authored its new content, and whether it is complete. */
 export function updateAuthors(doc: Y.Doc, update: Uint8Array): UpdateAuthors {
   let decoded: ReturnType<typeof Y.decodeUpdate>
   try {
@@ -18,10 +22,20 @@ export function updateAuthors(doc: Y.Doc, update: Uint8Array): UpdateAuthors {
     throw new ProtocolError('malformed update')
   }
   const authors = new Set<number>()
-  for (const struct of decoded.structs) {
-    if (struct instanceof Y.Skip) continue
+  const reaches = new Map<number, number>()
+  let incomplete = false
+  for (const struct of decoded.structs as Struct[]) {
     const { client, clock } = struct.id
+    const known = reaches.get(client) ?? Y.getState(doc.store, client)
+    if (struct instanceof Y.Skip || clock > known) incomplete = true
     if (clock + struct.length > Y.getState(doc.store, client)) authors.add(client)
+    reaches.set(client, Math.max(known, clock + struct.length))
   }
-  return { authors, deletes: decoded.ds.clients.size > 0 }
+  const has = (id: Y.ID | null) => id === null || id.clock < (reaches.get(id.client) ?? Y.getState(doc.store, id.client))
+  for (const struct of decoded.structs as Struct[]) {
+    if (struct instanceof Y.Item && !(has(struct.origin) && has(struct.rightOrigin) && (!(struct.parent instanceof Y.ID) || has(struct.parent)))) {
+      incomplete = true
+    }
+  }
+  return { authors, deletes: decoded.ds.clients.size > 0, incomplete }
 }
