@@ -4,8 +4,6 @@ import { listBoards } from '@/lib/db/boards'
 import { getDatabase } from '@/lib/db/client'
 import { CreateBoardForm } from '@/components/home/CreateBoardForm'
 
-export const dynamic = 'force-dynamic'
-
 export default async function HomePage() {
   const boards = await listBoards(await getDatabase(), 50)
   return (

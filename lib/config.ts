@@ -1,3 +1,5 @@
+import { parseOrigin } from './http/origin.ts'
+
 /**
  * Process configuration, read once from the environment. Every setting has a
  * default that runs the app on the embedded database; bad values fail fast
@@ -16,6 +18,8 @@ export interface Config {
   unloadDelayMs: number
   /** The largest websocket message a client may send. */
   maxMessageBytes: number
+  /** Origins besides the app's own whose pages may change boards and open websockets. */
+  allowedOrigins: string[]
 }
 
 type Env = Record<string, string | undefined>
@@ -28,6 +32,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`)
   }
   return value
+}
+
+function origins(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+  return entries.map((entry) => {
+    const origin = parseOrigin(entry)
+    if (origin === undefined) {
+      throw new Error(`${name} must be comma-separated origins like https://board.example.com, got "${entry}"`)
+    }
+    return origin
+  })
 }
 
 export function readConfig(env: Env = process.env): Config {
@@ -43,5 +58,6 @@ export function readConfig(env: Env = process.env): Config {
     writeIntervalMs: integer(env, 'WRITE_INTERVAL_MS', 200, 1, 60_000),
     unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 30_000, 0, 3_600_000),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
   }
 }

@@ -4,6 +4,7 @@ import { setLiveBoards } from '../lib/boards/liveBoards.ts'
 import type { Config } from '../lib/config.ts'
 import { type Database, setDatabase } from '../lib/db/client.ts'
 import { migrate } from '../lib/db/migrate.ts'
+import { guardRequest, guardUpgrade } from './guard.ts'
 import { DatabasePersistence } from './persistence/databasePersistence.ts'
 import { RealtimeServer } from './realtime/realtimeServer.ts'
 
@@ -42,12 +43,16 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   setLiveBoards({ doc: (boardId) => realtime.liveDoc(boardId) })
 
   const handleWeb = web ? await prepareNext(web.dev, config) : undefined
+  const guard = { allowedOrigins: config.allowedOrigins, dev: web && web.dev }
   const server = createServer((request, response) => {
+    if (!guardRequest(request, response, guard)) return
     if (handleWeb) return void handleWeb(request, response)
     response.writeHead(404).end()
   })
   server.on('upgrade', (request, socket, head) => {
-    if (RealtimeServer.handles(request)) void realtime.handleUpgrade(request, socket, head)
+    if (RealtimeServer.handles(request)) {
+      if (guardUpgrade(request, socket, guard)) void realtime.handleUpgrade(request, socket, head)
+    }
     // Next registers its own upgrade listener for hot reload in development.
     else if (!web || !web.dev) socket.destroy()
   })

@@ -5,8 +5,6 @@ import { isBoardId } from '@/lib/boards/boardId'
 import { findBoard } from '@/lib/db/boards'
 import { getDatabase } from '@/lib/db/client'
 
-export const dynamic = 'force-dynamic'
-
 type Props = { params: Promise<{ boardId: string }> }
 
 async function loadBoard(boardId: string) {
