@@ -62,7 +62,7 @@ export class RealtimeServer {
     } catch (error) {
       const status = error instanceof Refusal ? error.status : 500
       if (!(error instanceof Refusal)) console.error('websocket upgrade failed:', error)
-      refuse(socket, status, error instanceof Error ? error.message : 'error')
+      refuse(socket, status, error instanceof Refusal ? error.message : 'internal error')
     }
   }
 
