@@ -5,7 +5,9 @@ import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, atom } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { BoardBar } from './BoardBar'
+import { documentNonce } from './documentNonce'
 import { boardOverrides } from './editor/boardOverrides'
+import { registerContentHandlers } from './editor/contentHandlers'
 import { BoardOverlay } from './panels/BoardOverlay'
 import { boardShapeUtils } from './shapes'
 import { loadParticipant, saveParticipant } from './participant'
@@ -15,9 +17,13 @@ import { useBoardSync } from './useBoardSync'
 const assetUrls = getAssetUrls({ baseUrl: '/tldraw-assets' })
 // Inlined at build time; without it tldraw shows a licence notice outside localhost.
 const licenseKey = process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY || undefined
+// No dropped or pasted file becomes an image or video (lib/board/outsideContent).
+const noMediaTypes: readonly string[] = []
 
 export function BoardCanvas({ boardId, name }: { boardId: string; name: string }) {
   const [$participant] = useState(() => atom('participant', loadParticipant()))
+  // tldraw's own <style> elements need the nonce of the page's Content-Security-Policy.
+  const [options] = useState(() => ({ nonce: documentNonce() }))
   const { store, connection } = useBoardSync(boardId, $participant)
   // tldraw remounts a panel whose component changes: the bar reads the status from a signal instead.
   const [$connection] = useState(() => atom('connection', connection))
@@ -59,6 +65,10 @@ export function BoardCanvas({ boardId, name }: { boardId: string; name: string }
       assetUrls={assetUrls}
       components={components}
       licenseKey={licenseKey}
+      options={options}
+      acceptedImageMimeTypes={noMediaTypes}
+      acceptedVideoMimeTypes={noMediaTypes}
+      onMount={registerContentHandlers}
     />
   )
 }
