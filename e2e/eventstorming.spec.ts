@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { type Browser, expect, test } from '@playwright/test'
 import { elementKindDefinitions, elementKinds } from '../lib/board/elementKinds'
 import { AppServer } from './support/appServer'
-import { type Person, openBoardAs } from './support/participants'
+import { type Person, expectStayedHome, openBoardAs } from './support/participants'
 
 let app: AppServer
 const people: Person[] = []
@@ -12,7 +12,10 @@ test.beforeAll(async () => {
 })
 
 test.afterEach(async () => {
-  for (const person of people.splice(0)) await person.close()
+  for (const person of people.splice(0)) {
+    expectStayedHome(person, app.origin)
+    await person.close()
+  }
 })
 
 test.afterAll(async () => {

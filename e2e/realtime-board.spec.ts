@@ -1,6 +1,6 @@
 import { type Browser, expect, test } from '@playwright/test'
 import { AppServer } from './support/appServer'
-import { type Person, drawRectangle, expectConnected, openBoardAs, shapes } from './support/participants'
+import { type Person, drawRectangle, expectConnected, expectStayedHome, openBoardAs, shapes } from './support/participants'
 
 let app: AppServer
 const people: Person[] = []
@@ -11,8 +11,7 @@ test.beforeAll(async () => {
 
 test.afterEach(async () => {
   for (const person of people.splice(0)) {
-    const foreign = person.requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).host !== new URL(app.origin).host)
-    expect(foreign, 'requests that left the origin').toEqual([])
+    expectStayedHome(person, app.origin)
     await person.close()
   }
 })

@@ -1,0 +1,169 @@
+import { type APIRequestContext, type Browser, type Page, type Response, expect, test } from '@playwright/test'
+import WebSocket from 'ws'
+import { AppServer } from './support/appServer'
+import { type Person, arriveAs, drawRectangle, expectStayedHome, openBoardAs, shapes } from './support/participants'
+
+let app: AppServer
+const people: Person[] = []
+
+test.beforeAll(async () => {
+  app = await AppServer.start()
+})
+
+test.afterEach(async () => {
+  for (const person of people.splice(0)) {
+    expectStayedHome(person, app.origin)
+    await person.close()
+  }
+})
+
+test.afterAll(async () => {
+  await app?.dispose()
+})
+
+async function arrive(browser: Browser, name: string): Promise<Person> {
+  const person = await arriveAs(browser, name)
+  people.push(person)
+  return person
+}
+
+async function join(browser: Browser, url: string, name: string): Promise<Person> {
+  const person = await openBoardAs(browser, url, name)
+  people.push(person)
+  return person
+}
+
+/** The page came with every security header, and the nonce of its policy is the one on its inline scripts. */
+async function expectSecured(page: Page, response: Response | null): Promise<void> {
+  const headers = response!.headers()
+  const nonce = /script-src 'self' 'nonce-([^']+)'/.exec(headers['content-security-policy'] ?? '')?.[1]
+  expect(nonce, 'the nonce of the Content-Security-Policy').toBeTruthy()
+  expect(headers).toMatchObject({
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    'permissions-policy': expect.stringContaining('camera=()'),
+  })
+  // Scripts loaded from a URL need no nonce ('self'); Next.js writes its inline ones with it.
+  const inlineNonces = await page.locator('script:not([src])').evaluateAll((scripts) => scripts.map((script) => (script as HTMLScriptElement).nonce))
+  expect(inlineNonces.length).toBeGreaterThan(0)
+  expect(new Set(inlineNonces)).toEqual(new Set([nonce]))
+}
+
+const boardCount = async (request: APIRequestContext) => ((await (await request.get(`${app.origin}/api/boards`)).json()).boards as unknown[]).length
+
+/** The HTTP status a websocket upgrade gets when a page of `origin` opens it (101 when it opens). */
+function upgradeStatus(url: string, origin: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url, { origin })
+    socket.on('open', () => {
+      socket.close()
+      resolve(101)
+    })
+    socket.on('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0)
+      socket.terminate()
+    })
+    socket.on('error', reject)
+  })
+}
+
+/** What the browser would hand tldraw for a paste of `text` (Ctrl+V with a link copied). */
+async function paste(page: Page, text: string): Promise<void> {
+  await page.evaluate((pasted) => {
+    const clipboardData = new DataTransfer()
+    clipboardData.setData('text/plain', pasted)
+    document.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true }))
+  }, text)
+}
+
+/** A drag-and-drop onto the canvas of one small PNG file, or of a link. */
+async function drop(page: Page, what: { file: true } | { link: string }): Promise<void> {
+  await page.locator('.tl-canvas').evaluate((canvas, dropped) => {
+    const dataTransfer = new DataTransfer()
+    if ('link' in dropped) dataTransfer.setData('text/uri-list', dropped.link)
+    else dataTransfer.items.add(new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], 'photo.png', { type: 'image/png' }))
+    canvas.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true, clientX: 600, clientY: 400 }))
+  }, what)
+}
+
+const shapesOfType = (page: Page, type: string) => page.locator(`.tl-shape[data-shape-type="${type}"]`)
+
+test('the home page and a board carry the security headers, and working on the board breaks none of the policy', async ({ browser }) => {
+  const alice = await arrive(browser, 'Alice')
+  await expectSecured(alice.page, await alice.page.goto(app.origin))
+  await expect(alice.page.getByRole('heading', { name: 'EventStorming board' })).toBeVisible()
+
+  const url = await app.createBoard('Secured')
+  await expectSecured(alice.page, await alice.page.goto(url))
+  await expect(alice.page.getByTestId('connection-status')).toHaveText('Connected')
+
+  await alice.page.locator('.tl-canvas').click({ position: { x: 500, y: 300 } })
+  await alice.page.keyboard.press('1')
+  await alice.page.keyboard.type('Order Placed')
+  await alice.page.keyboard.press('Escape')
+  await expect(alice.page.locator('.es-sticky')).toContainText('Order Placed')
+  await drawRectangle(alice.page, { x: 300, y: 450 }, { x: 460, y: 550 })
+  await expect(shapes(alice.page)).toHaveCount(1)
+})
+
+test('a page that does not exist runs its scripts under the policy too', async ({ browser }) => {
+  const alice = await arrive(browser, 'Alice')
+  for (const path of ['/no/such/page', '/b/NoSuchBoard1']) {
+    const response = await alice.page.goto(`${app.origin}${path}`)
+    expect(response!.status()).toBe(404)
+    await expectSecured(alice.page, response)
+    await expect(alice.page.getByRole('link', { name: 'All boards' })).toBeVisible()
+  }
+})
+
+test('a page of another origin cannot create a board; our own page or a tool without an origin can', async ({ request }) => {
+  const before = await boardCount(request)
+  const foreign = await request.post(`${app.origin}/api/boards`, { data: { name: 'Forged' }, headers: { origin: 'http://evil.example' } })
+  expect(foreign.status()).toBe(403)
+  expect(await foreign.json()).toEqual({ error: 'forbidden origin' })
+  expect(await boardCount(request)).toBe(before)
+
+  expect((await request.post(`${app.origin}/api/boards`, { data: { name: 'Ours' }, headers: { origin: app.origin } })).status()).toBe(201)
+  expect((await request.post(`${app.origin}/api/boards`, { data: { name: 'Scripted' } })).status()).toBe(201)
+  expect(await boardCount(request)).toBe(before + 2)
+})
+
+test('a websocket opened by a page of another origin is refused', async () => {
+  const boardId = new URL(await app.createBoard('Hijack')).pathname.split('/').pop()
+  const socketUrl = `${app.origin.replace('http', 'ws')}/yjs/${boardId}`
+  expect(await upgradeStatus(socketUrl, 'http://evil.example')).toBe(403)
+  expect(await upgradeStatus(socketUrl, app.origin)).toBe(101)
+})
+
+test('a pasted or dropped link becomes text, never a bookmark or an embed, and nothing is fetched from it', async ({ browser }) => {
+  const alice = await join(browser, await app.createBoard('Links'), 'Alice')
+  await alice.page.locator('.tl-canvas').click({ position: { x: 600, y: 400 } })
+
+  await paste(alice.page, 'https://example.com/pricing')
+  await expect(shapesOfType(alice.page, 'text')).toContainText('https://example.com/pricing')
+  await paste(alice.page, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ')
+  await drop(alice.page, { link: 'https://example.org/dropped' })
+  await expect(shapesOfType(alice.page, 'text')).toHaveCount(3)
+  await expect(alice.page.locator('.tl-shape[data-shape-type="bookmark"], .tl-shape[data-shape-type="embed"]')).toHaveCount(0)
+})
+
+test('a dropped image file is refused, not put on the board', async ({ browser }) => {
+  const alice = await join(browser, await app.createBoard('Files'), 'Alice')
+  await drop(alice.page, { file: true })
+  await expect(alice.page.locator('.tlui-toast__title')).toHaveText('File type is not allowed')
+  await expect(shapesOfType(alice.page, 'image')).toHaveCount(0)
+})
+
+test('no tool or menu offers to insert media, an embed or a bookmark', async ({ browser }) => {
+  const alice = await join(browser, await app.createBoard('Tools'), 'Alice')
+  await expect(alice.page.getByTestId('tools.rectangle')).toBeVisible()
+  await expect(alice.page.getByTestId('tools.asset')).toHaveCount(0)
+  await expect(alice.page.getByTestId('tools.embed')).toHaveCount(0)
+
+  await alice.page.getByTestId('main-menu.button').click()
+  await expect(alice.page.getByRole('menuitem', { name: 'Edit' })).toBeVisible()
+  await expect(alice.page.getByRole('menuitem', { name: /Upload media|Insert embed/ })).toHaveCount(0)
+})
