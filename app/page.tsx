@@ -2,8 +2,6 @@ import { CreateBoardForm } from '@/components/home/CreateBoardForm'
 import { VisitedBoardList } from '@/components/home/VisitedBoardList'
 import { readConfig } from '@/lib/config'
 
-export const dynamic = 'force-dynamic'
-
 /** Nothing here comes from the database: a stranger learns of no board; each browser lists the boards it opened. */
 export default function HomePage() {
   return (

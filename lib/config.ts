@@ -1,4 +1,5 @@
 import { minSecretLength } from './auth/serverSecret.ts'
+import { parseOrigin } from './http/origin.ts'
 
 /**
  * Process configuration, read once from the environment. Every setting has a
@@ -24,6 +25,8 @@ export interface Config {
   secret: string | undefined
   /** When set, creating or importing a board needs it as a bearer token. */
   createToken: string | undefined
+  /** Origins besides the app's own whose pages may change boards and open websockets. */
+  allowedOrigins: string[]
 }
 
 type Env = Record<string, string | undefined>
@@ -36,6 +39,17 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
     throw new Error(`${name} must be an integer from ${min} to ${max}, got "${raw}"`)
   }
   return value
+}
+
+function origins(env: Env, name: string): string[] {
+  const entries = (env[name] ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
+  return entries.map((entry) => {
+    const origin = parseOrigin(entry)
+    if (origin === undefined) {
+      throw new Error(`${name} must be comma-separated origins like https://board.example.com, got "${entry}"`)
+    }
+    return origin
+  })
 }
 
 export function readConfig(env: Env = process.env): Config {
@@ -60,5 +74,6 @@ export function readConfig(env: Env = process.env): Config {
     maxBoardRecords: integer(env, 'MAX_BOARD_RECORDS', 50_000, 100, 1_000_000),
     secret,
     createToken,
+    allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
   }
 }

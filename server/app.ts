@@ -8,6 +8,7 @@ import { migrate } from '../lib/db/migrate.ts'
 import { consoleLogger } from '../lib/logger.ts'
 import { LinkAuthentication } from './access/linkAuthentication.ts'
 import { BoardIntegrity } from './integrity/boardIntegrity.ts'
+import { guardRequest, guardUpgrade } from './guard.ts'
 import { DatabasePersistence } from './persistence/databasePersistence.ts'
 import { closeCodes } from './realtime/connection.ts'
 import { RealtimeServer } from './realtime/realtimeServer.ts'
@@ -55,12 +56,16 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   })
 
   const handleWeb = web ? await prepareNext(web.dev, config) : undefined
+  const guard = { allowedOrigins: config.allowedOrigins, dev: web && web.dev }
   const server = createServer((request, response) => {
+    if (!guardRequest(request, response, guard)) return
     if (handleWeb) return void handleWeb(request, response)
     response.writeHead(404).end()
   })
   server.on('upgrade', (request, socket, head) => {
-    if (RealtimeServer.handles(request)) void realtime.handleUpgrade(request, socket, head)
+    if (RealtimeServer.handles(request)) {
+      if (guardUpgrade(request, socket, guard)) void realtime.handleUpgrade(request, socket, head)
+    }
     // Next registers its own upgrade listener for hot reload in development.
     else if (!web || !web.dev) socket.destroy()
   })

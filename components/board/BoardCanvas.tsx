@@ -6,7 +6,9 @@ import { Tldraw, atom } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { can } from '@/lib/auth/roles'
 import { BoardBar } from './BoardBar'
+import { documentNonce } from './documentNonce'
 import { boardOverrides } from './editor/boardOverrides'
+import { registerContentHandlers } from './editor/contentHandlers'
 import { BoardOverlay } from './panels/BoardOverlay'
 import { boardShapeUtils } from './shapes'
 import { loadParticipant, saveParticipant } from './participant'
@@ -17,9 +19,13 @@ import { useBoardSync } from './useBoardSync'
 const assetUrls = getAssetUrls({ baseUrl: '/tldraw-assets' })
 // Inlined at build time; without it tldraw shows a licence notice outside localhost.
 const licenseKey = process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY || undefined
+// No dropped or pasted file becomes an image or video (lib/board/outsideContent).
+const noMediaTypes: readonly string[] = []
 
 export function BoardCanvas({ board }: { board: OpenBoard }) {
   const [$participant] = useState(() => atom('participant', loadParticipant()))
+  // tldraw's own <style> elements need the nonce of the page's Content-Security-Policy.
+  const [options] = useState(() => ({ nonce: documentNonce() }))
   const { store, connection, awareness } = useBoardSync(board, $participant)
   const readOnly = !can(board.role, 'edit')
   // tldraw remounts a panel whose component changes: the bar reads the status from a signal instead.
@@ -63,8 +69,12 @@ export function BoardCanvas({ board }: { board: OpenBoard }) {
       assetUrls={assetUrls}
       components={components}
       licenseKey={licenseKey}
-      // A viewer's edits would be dropped by the server anyway; the board says so by not offering them.
+      options={options}
+      acceptedImageMimeTypes={noMediaTypes}
+      acceptedVideoMimeTypes={noMediaTypes}
       onMount={(editor) => {
+        registerContentHandlers(editor)
+        // A viewer's edits would be dropped by the server anyway; the board says so by not offering them.
         editor.updateInstanceState({ isReadonly: readOnly })
       }}
     />

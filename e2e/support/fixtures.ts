@@ -3,12 +3,14 @@ import { AppServer } from './appServer'
 
 /**
  * One person at their own browser: a browser context each, so no two people
- * share storage or a BroadcastChannel. Every request their page makes is
- * recorded; when the test ends, none may have left the app's origin.
+ * share storage or a BroadcastChannel. Every request their page makes, and
+ * every Content-Security-Policy violation it reports, is recorded; when the
+ * test ends, no request may have left the app's origin and no violation occurred.
  */
 export interface Person {
   page: Page
   requests: string[]
+  cspViolations: string[]
 }
 
 export interface People {
@@ -50,16 +52,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         return person
       },
     })
-    const foreign = everyone.flatMap((person) => person.requests).filter((url) => leavesOrigin(url, app.origin))
     await Promise.all(closers.map((close) => close()))
-    expect(foreign, 'requests that left the origin').toEqual([])
+    for (const person of everyone) expectStayedHome(person, app.origin)
   },
   page: async ({ page, app }, use) => {
-    const requests: string[] = []
-    page.on('request', (request) => requests.push(request.url()))
-    page.on('websocket', (socket) => requests.push(socket.url()))
+    const watched = watch(page)
     await use(page)
-    expect(requests.filter((url) => leavesOrigin(url, app.origin)), 'requests that left the origin').toEqual([])
+    expectStayedHome({ page, ...watched }, app.origin)
   },
 })
 
@@ -68,19 +67,31 @@ export { expect }
 async function newPerson(browser: Browser, name: string): Promise<{ person: Person; close(): Promise<void> }> {
   const context = await browser.newContext()
   const page = await context.newPage()
-  const requests: string[] = []
-  page.on('request', (request) => requests.push(request.url()))
-  page.on('websocket', (socket) => requests.push(socket.url()))
+  const watched = watch(page)
   await page.addInitScript((participantName) => {
     if (!localStorage.getItem('eventstorm.participant')) {
       localStorage.setItem('eventstorm.participant', JSON.stringify({ id: participantName, name: participantName, color: '#1971c2' }))
     }
   }, name)
-  return { person: { page, requests }, close: () => context.close() }
+  return { person: { page, ...watched }, close: () => context.close() }
 }
 
-function leavesOrigin(url: string, origin: string): boolean {
-  return !/^(data|blob):/.test(url) && new URL(url).host !== new URL(origin).host
+function watch(page: Page): Omit<Person, 'page'> {
+  const requests: string[] = []
+  const cspViolations: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  page.on('websocket', (socket) => requests.push(socket.url()))
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/.test(message.text())) cspViolations.push(message.text())
+  })
+  return { requests, cspViolations }
+}
+
+/** Nothing the person's browser asked for left the app's origin, and the page broke none of its security policy. */
+function expectStayedHome(person: Person, origin: string): void {
+  const foreign = person.requests.filter((url) => !/^(data|blob):/.test(url) && new URL(url).host !== new URL(origin).host)
+  expect(foreign, 'requests that left the origin').toEqual([])
+  expect(person.cspViolations, 'Content-Security-Policy violations').toEqual([])
 }
 
 export async function expectConnected(page: Page): Promise<void> {

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { afterEach, describe, expect, test } from 'vitest'
+import { afterEach, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import { recordsToDoc } from '../../lib/ydoc/convert.ts'
-import { connectClient, stickyIn, stickyRecord, type TestClient, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
+import { connectClient, stickyIn, stickyRecord, type TestClient, upgradeAnswer, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
 import { type Hooks, Refusal } from './hooks.ts'
 import { RealtimeServer } from './realtimeServer.ts'
 
@@ -113,6 +113,17 @@ describe('the life of a board in memory', () => {
     expect(await upgradeStatus(port, '/yjs/board-two')).toBe(404)
     expect(realtime.openBoardIds).toEqual([])
     expect(storage.boards.has('board-two')).toBe(false)
+  })
+
+  test('a board that fails to load is refused with a generic message; the detail stays in the server log', async () => {
+    await start()
+    storage.onLoadDocument = async () => {
+      throw new Error('disk full at /var/lib/eventstorm')
+    }
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    expect(await upgradeAnswer(port, '/yjs/board-one')).toEqual({ status: 500, body: 'internal error\n' })
+    expect(logged.mock.calls.flat().join(' ')).toContain('disk full at /var/lib/eventstorm')
+    logged.mockRestore()
   })
 
   test('closing the server saves every open board', async () => {

@@ -220,7 +220,7 @@ function parseBoardId(url: string): string {
   return boardId
 }
 
-function refuse(socket: Duplex, status: number, message: string): void {
+export function refuse(socket: Duplex, status: number, message: string): void {
   if (socket.destroyed) return
   const body = `${message}\n`
   socket.end(

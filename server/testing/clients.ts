@@ -93,16 +93,26 @@ export async function waitFor(condition: () => boolean, timeoutMs = 10_000, labe
 }
 
 /** Opens a raw websocket and reports the HTTP status the upgrade was refused with (or 101 if accepted). */
-export function upgradeStatus(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
+export async function upgradeStatus(port: number, path: string, headers: Record<string, string> = {}): Promise<number> {
+  return (await upgradeAnswer(port, path, undefined, headers)).status
+}
+
+/** The answer to a websocket upgrade (101 when it opens), sent as a page of `origin` would send it. */
+export function upgradeAnswer(port: number, path: string, origin?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers })
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { origin, headers })
     socket.on('open', () => {
       socket.close()
-      resolve(101)
+      resolve({ status: 101, body: '' })
     })
     socket.on('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0)
-      socket.terminate()
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () => {
+        resolve({ status: response.statusCode ?? 0, body })
+        socket.terminate()
+      })
     })
     socket.on('error', (error) => {
       if (socket.readyState !== WebSocket.CLOSED) reject(error)

@@ -2,8 +2,6 @@ import { notFound } from 'next/navigation'
 import { BoardView } from '@/components/board/BoardView'
 import { isBoardId } from '@/lib/boards/boardId'
 
-export const dynamic = 'force-dynamic'
-
 type Props = { params: Promise<{ boardId: string }> }
 
 /**
