@@ -19,6 +19,8 @@ export interface Config {
   unloadDelayMs: number
   /** The largest websocket message a client may send. */
   maxMessageBytes: number
+  /** While a board is edited, a version is kept at least this often. */
+  versionIntervalMs: number
   /** Records (stickies, arrows, pages…) one board may hold; updates past it are refused. */
   maxBoardRecords: number
   /** Keys the capability links; unset: a secret generated once into DATA_DIR. Instances that share boards share it. */
@@ -72,6 +74,7 @@ export function readConfig(env: Env = process.env): Config {
     unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 30_000, 0, 3_600_000),
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
     maxBoardRecords: integer(env, 'MAX_BOARD_RECORDS', 50_000, 100, 1_000_000),
+    versionIntervalMs: integer(env, 'VERSION_INTERVAL_MS', 10 * 60_000, 1_000, 24 * 3_600_000),
     secret,
     createToken,
     allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),

@@ -7,6 +7,8 @@ import { type Database, setDatabase } from '../lib/db/client.ts'
 import { migrate } from '../lib/db/migrate.ts'
 import { consoleLogger } from '../lib/logger.ts'
 import { LinkAuthentication } from './access/linkAuthentication.ts'
+import { AuditTrail } from './history/auditTrail.ts'
+import { BoardHistory } from './history/boardHistory.ts'
 import { BoardIntegrity } from './integrity/boardIntegrity.ts'
 import { guardRequest, guardUpgrade } from './guard.ts'
 import { DatabasePersistence } from './persistence/databasePersistence.ts'
@@ -42,9 +44,17 @@ export async function startServer({ config, database, web }: StartOptions): Prom
 
   const log = consoleLogger
   const persistence = new DatabasePersistence(database, config.writeIntervalMs)
+  const audit = new AuditTrail(database, log)
   const realtime = new RealtimeServer({
-    // In this order: who may connect, then the stored board, then its schema and the checks of every update.
-    hooks: [new LinkAuthentication(database, linkKey), persistence, new BoardIntegrity({ maxRecords: config.maxBoardRecords }, log)],
+    // In this order: who may connect; the stored board; its schema and the checks of every update;
+    // versions (of what passed the checks); the audit log.
+    hooks: [
+      new LinkAuthentication(database, linkKey),
+      persistence,
+      new BoardIntegrity({ maxRecords: config.maxBoardRecords }, log),
+      new BoardHistory(database, { versionIntervalMs: config.versionIntervalMs }, log),
+      audit,
+    ],
     log,
     unloadDelayMs: config.unloadDelayMs,
     maxMessageBytes: config.maxMessageBytes,
@@ -52,6 +62,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
 
   setLiveBoards({
     doc: (boardId) => realtime.liveDoc(boardId),
+    change: (boardId, actor, work) => realtime.change(boardId, actor, work),
     disconnect: (boardId, role) => realtime.disconnect(boardId, role, closeCodes.revoked, 'link revoked'),
   })
 
@@ -81,6 +92,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
       const stopped = new Promise((resolve) => server.close(resolve))
       await realtime.close()
       await persistence.flush()
+      await audit.flush()
       server.closeAllConnections()
       await stopped
       await database.close()

@@ -5,6 +5,13 @@ import type { Database } from '../db/client.ts'
 import { loadBoardState } from '../db/boardUpdates.ts'
 import { docToRecords } from '../ydoc/convert.ts'
 
+/** Who makes a change through HTTP, as the update log and the audit name them. */
+export interface BoardActor {
+  id: string
+  rights: { role: Role; readOnly: boolean }
+  displayName: string | undefined
+}
+
 /**
  * The boards this process holds open, as the realtime server offers them to
  * route handlers (bundled apart by Next, so shared through globalThis).
@@ -12,6 +19,8 @@ import { docToRecords } from '../ydoc/convert.ts'
 export interface LiveBoards {
   /** The document of a board open now. Read it at once; never keep it or observe it. */
   doc(boardId: string): Y.Doc | undefined
+  /** Changes a board (loading it if needed) in one transaction, saved and sent to everyone on it like any edit. */
+  change(boardId: string, actor: BoardActor, work: (doc: Y.Doc) => void): Promise<void>
   /** Closes the board's open connections of a role, whose links were just revoked. */
   disconnect(boardId: string, role: Role): void
 }

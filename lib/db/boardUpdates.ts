@@ -32,10 +32,20 @@ export async function loadBoardState(db: Database, boardId: string): Promise<Sto
   }
 }
 
+/** Who wrote an update: the connection's role, the name it showed, and its id; none for the server's own changes. */
+export interface UpdateAuthor {
+  role: string
+  name: string | undefined
+  connectionId: string
+}
+
 /** Appends to the log and marks the board as edited, in one statement: this runs on every write interval. */
-export async function appendUpdate(db: Database, boardId: string, update: Uint8Array): Promise<void> {
+export async function appendUpdate(db: Database, boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<void> {
   await db.prisma.$executeRaw`
-    WITH appended AS (INSERT INTO "BoardUpdate" ("boardId", "data") VALUES (${boardId}, ${toBytes(update)}))
+    WITH appended AS (
+      INSERT INTO "BoardUpdate" ("boardId", "data", "authorRole", "authorName", "connectionId")
+      VALUES (${boardId}, ${toBytes(update)}, ${author?.role ?? null}, ${author?.name ?? null}, ${author?.connectionId ?? null})
+    )
     UPDATE "Board" SET "updatedAt" = CURRENT_TIMESTAMP WHERE "id" = ${boardId}`
 }
 

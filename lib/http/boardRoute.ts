@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { AccessDenied, authorizeBoard } from '../auth/boardAccess.ts'
 import { linkKey } from '../auth/linkKey.ts'
 import { presentedToken } from '../auth/presentedToken.ts'
 import { type Permission, type Role, can } from '../auth/roles.ts'
 import { isBoardId } from '../boards/boardId.ts'
+import type { BoardActor } from '../boards/liveBoards.ts'
 import { type Database, getDatabase } from '../db/client.ts'
 import { BadRequest, jsonError } from './json.ts'
 
@@ -11,6 +13,8 @@ export interface BoardRequest<P> {
   boardId: string
   /** What the caller's token makes it on this board. */
   role: Role
+  /** The caller, as the update log and the audit name who changed what. */
+  actor: BoardActor
   request: Request
   params: P
 }
@@ -31,7 +35,8 @@ export function boardRoute<P = object>(permission: Permission, handle: (board: B
       const db = await getDatabase()
       const role = await authorizeBoard(db, linkKey(), all.boardId, presentedToken(request.headers.get('authorization'), request.url))
       if (!can(role, permission)) return jsonError(403, `a ${role} may not do this`)
-      return await handle({ db, boardId: all.boardId, role, request, params: all })
+      const actor = { id: `http:${randomUUID()}`, rights: { role, readOnly: !can(role, 'edit') }, displayName: undefined }
+      return await handle({ db, boardId: all.boardId, role, actor, request, params: all })
     } catch (error) {
       if (error instanceof AccessDenied || error instanceof BadRequest) return jsonError(error.status, error.message)
       throw error

@@ -42,7 +42,7 @@ describe('reading a board’s model', () => {
     const live = new Y.Doc()
     Y.applyUpdate(live, Y.encodeStateAsUpdate(doc))
     recordsToDoc(boardRecords({ elements: row(0, 400, sticky('hotspot', 'Which shop?')) }).filter((r) => r.typeName === 'shape'), live)
-    setLiveBoards({ doc: (id) => (id === board.id ? live : undefined), disconnect: () => {} })
+    setLiveBoards({ doc: (id) => (id === board.id ? live : undefined), disconnect: () => {}, change: async () => {} })
     const model = await readBoardModel(db, board.id)
     expect(model?.elements.hotspot.map((h) => h.text)).toEqual(['Which shop?'])
   })

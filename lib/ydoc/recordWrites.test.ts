@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { readRecords, readSchema, recordArray } from './layout.ts'
-import { writeRecords } from './recordWrites.ts'
+import { replaceRecords, writeRecords } from './recordWrites.ts'
 
 const record = (id: string, text: string) => ({ id, typeName: 'shape', text }) as unknown as TLRecord
 
@@ -34,5 +34,19 @@ describe('writing records on the server', () => {
     writeRecords(doc, { put: [record('a', '1')], schema })
     expect(updates).toHaveLength(1)
     expect(readSchema(doc)).toEqual(schema)
+  })
+})
+
+describe('replacing every record, as a restore does', () => {
+  test('writes only what differs and removes what the target lacks', () => {
+    const doc = new Y.Doc()
+    writeRecords(doc, { put: [record('a', '1'), record('b', '1'), record('c', '1')] })
+    const updates: Uint8Array[] = []
+    doc.on('update', (update) => updates.push(update))
+    replaceRecords(doc, [record('a', '1'), record('b', '2'), record('d', '1')])
+    expect(readRecords(doc).sort((x, y) => x.id.localeCompare(y.id))).toEqual([record('a', '1'), record('b', '2'), record('d', '1')])
+    expect(updates).toHaveLength(1)
+    const entryOfA = recordArray(doc).toArray().findIndex((entry) => entry.key === 'a')
+    expect(entryOfA).toBe(0)
   })
 })

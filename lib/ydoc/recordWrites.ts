@@ -1,7 +1,7 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
-import { type RecordEntry, metaMap, recordArray, schemaKey } from './layout.ts'
+import { type RecordEntry, metaMap, readRecords, recordArray, schemaKey } from './layout.ts'
 
 /**
  * Server-side writes to a board's records, as y-utility's YKeyValue makes
@@ -26,4 +26,18 @@ export function writeRecords(doc: Y.Doc, change: { put?: TLRecord[]; remove?: st
     if (put.length > 0) array.push(put.map((record): RecordEntry => ({ key: record.id, val: record })))
     if (change.schema) metaMap(doc).set(schemaKey, change.schema)
   }, origin)
+}
+
+/** Makes the board's records exactly `records`, writing only those that differ (a restore is one ordinary change). */
+export function replaceRecords(doc: Y.Doc, records: TLRecord[], origin?: unknown): void {
+  const current = new Map(readRecords(doc).map((record) => [record.id, JSON.stringify(record)]))
+  const wanted = new Set(records.map((record) => record.id))
+  writeRecords(
+    doc,
+    {
+      put: records.filter((record) => current.get(record.id) !== JSON.stringify(record)),
+      remove: [...current.keys()].filter((id) => !wanted.has(id)),
+    },
+    origin,
+  )
 }

@@ -1,11 +1,24 @@
 import * as Y from 'yjs'
-import { type CompactionBounds, appendUpdate, compactBoard, defaultCompactionBounds, loadBoardState } from '../../lib/db/boardUpdates.ts'
+import {
+  type CompactionBounds,
+  type UpdateAuthor,
+  appendUpdate,
+  compactBoard,
+  defaultCompactionBounds,
+  loadBoardState,
+} from '../../lib/db/boardUpdates.ts'
 import type { Database } from '../../lib/db/client.ts'
-import { type Hooks, Refusal } from '../realtime/hooks.ts'
+import { type ConnectionInfo, type Hooks, Refusal } from '../realtime/hooks.ts'
+
+/** Updates of one author waiting to be written, merged into one log row. */
+interface Batch {
+  author: UpdateAuthor | undefined
+  updates: Uint8Array[]
+}
 
 interface BoardLog {
-  /** Updates received and not yet written. */
-  pending: Uint8Array[]
+  /** Updates received and not yet written, by author (the connection id; '' for the server's own). */
+  pending: Map<string, Batch>
   /** Rows in the database log since the last snapshot. */
   rows: number
   bytes: number
@@ -41,21 +54,27 @@ export class DatabasePersistence implements Hooks {
         }
       }
     }, this)
-    this.logs.set(boardId, { pending: [], rows: state.logRows, bytes: state.logBytes })
+    this.logs.set(boardId, { pending: new Map(), rows: state.logRows, bytes: state.logBytes })
     if (this.needsCompaction(boardId)) await this.compact(boardId)
   }
 
-  onChange({ boardId, update }: { boardId: string; update: Uint8Array }): void {
+  onChange({ boardId, update, author }: { boardId: string; update: Uint8Array; author: ConnectionInfo | undefined }): void {
     const log = this.logs.get(boardId)
     if (!log) return
-    log.pending.push(update)
+    const key = author?.id ?? ''
+    let batch = log.pending.get(key)
+    if (!batch) {
+      batch = { author: author && { role: author.rights.role, name: author.displayName, connectionId: author.id }, updates: [] }
+      log.pending.set(key, batch)
+    }
+    batch.updates.push(update)
     this.timer ??= setTimeout(() => void this.flush(), this.writeIntervalMs)
   }
 
   async onUnloadDocument({ boardId }: { boardId: string }): Promise<void> {
     await this.flush()
     // A write that failed even now stays queued, and is retried, rather than dropped.
-    if (this.logs.get(boardId)?.pending.length === 0) this.logs.delete(boardId)
+    if (this.logs.get(boardId)?.pending.size === 0) this.logs.delete(boardId)
   }
 
   /** Writes every pending update; resolves when they are in the database. Calls are serialised. */
@@ -69,22 +88,33 @@ export class DatabasePersistence implements Hooks {
   private async writePending(): Promise<void> {
     let failed = false
     for (const [boardId, log] of this.logs) {
-      if (log.pending.length === 0) continue
-      const batch = log.pending
-      log.pending = []
-      const update = batch.length === 1 ? batch[0]! : Y.mergeUpdates(batch)
-      try {
-        await appendUpdate(this.db, boardId, update)
-        log.rows += 1
-        log.bytes += update.byteLength
-        if (this.needsCompaction(boardId)) await this.compact(boardId)
-      } catch (error) {
-        console.error(`board ${boardId}: writing updates failed, will retry:`, error)
-        log.pending.unshift(update)
-        failed = true
+      if (log.pending.size === 0) continue
+      const batches = [...log.pending.values()]
+      log.pending = new Map()
+      for (const [i, { author, updates }] of batches.entries()) {
+        const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+        try {
+          await appendUpdate(this.db, boardId, update, author)
+          log.rows += 1
+          log.bytes += update.byteLength
+        } catch (error) {
+          console.error(`board ${boardId}: writing updates failed, will retry:`, error)
+          // Kept, merged, ahead of anything that arrives meanwhile; the order of Yjs updates does not matter.
+          for (const unwritten of [{ author, updates: [update] }, ...batches.slice(i + 1)]) this.requeue(log, unwritten)
+          failed = true
+          break
+        }
       }
+      if (!failed && this.needsCompaction(boardId)) await this.compact(boardId)
     }
     if (failed) this.timer ??= setTimeout(() => void this.flush(), Math.max(this.writeIntervalMs, 1000))
+  }
+
+  private requeue(log: BoardLog, batch: Batch): void {
+    const key = batch.author?.connectionId ?? ''
+    const queued = log.pending.get(key)
+    if (queued) queued.updates.unshift(...batch.updates)
+    else log.pending.set(key, batch)
   }
 
   private needsCompaction(boardId: string): boolean {

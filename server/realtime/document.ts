@@ -54,9 +54,11 @@ export class BoardDocument {
     }
   }
 
-  removeConnection(connection: Connection): void {
-    if (!this.connections.delete(connection)) return
+  /** False when the connection had left already. */
+  removeConnection(connection: Connection): boolean {
+    if (!this.connections.delete(connection)) return false
     awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessClients], null)
+    return true
   }
 
   /** Handles one raw websocket message; a malformed or forbidden one closes that connection only. */

@@ -24,6 +24,10 @@ export interface Hooks {
   beforeApplyUpdate?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void
   /** The document changed: `author` is the connection that sent the update, none for the server's own. Runs synchronously: queue work, do not block. */
   onChange?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; author: ConnectionInfo | undefined }): void
+  /** A websocket was accepted on a loaded board. */
+  onConnect?(payload: { boardId: string; connection: ConnectionInfo; address: string | undefined }): void
+  /** A websocket closed. */
+  onDisconnect?(payload: { boardId: string; connection: ConnectionInfo }): void
   /** The document is leaving memory (no client for a while, or shutdown): make it durable. */
   onUnloadDocument?(payload: { boardId: string; doc: Y.Doc }): Promise<void>
 }
@@ -42,6 +46,11 @@ export interface ConnectionInfo {
   readonly id: string
   readonly rights: ConnectionRights
   readonly displayName: string | undefined
+}
+
+/** Whether a transaction's origin names who made the change (a connection, or an HTTP request acting on the board). */
+export function isConnectionInfo(origin: unknown): origin is ConnectionInfo {
+  return typeof origin === 'object' && origin !== null && 'id' in origin && 'rights' in origin
 }
 
 /** A message its connection may not send; the connection is closed with the message as the reason. */

@@ -6,7 +6,7 @@ import { isBoardId } from '../../lib/boards/boardId.ts'
 import { type Logger, consoleLogger } from '../../lib/logger.ts'
 import { Connection, closeCodes } from './connection.ts'
 import { BoardDocument } from './document.ts'
-import { type ConnectionRights, type Hooks, Refusal, anonymousRights } from './hooks.ts'
+import { type ConnectionInfo, type ConnectionRights, type Hooks, Refusal, anonymousRights, isConnectionInfo } from './hooks.ts'
 
 export interface RealtimeOptions {
   hooks: Hooks[]
@@ -62,7 +62,7 @@ export class RealtimeServer {
         this.scheduleUnloadIfIdle(document)
         return
       }
-      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, document, rights))
+      this.wss.handleUpgrade(request, socket, head, (ws) => this.accept(ws, document, rights, request.socket.remoteAddress))
     } catch (error) {
       if (error instanceof Refusal) return refuse(socket, error.status, error.message)
       this.log.error('websocket upgrade failed:', error)
@@ -79,7 +79,7 @@ export class RealtimeServer {
     return rights
   }
 
-  private accept(ws: WebSocket, document: BoardDocument, rights: ConnectionRights): void {
+  private accept(ws: WebSocket, document: BoardDocument, rights: ConnectionRights, address: string | undefined): void {
     const connection = new Connection(ws, document.boardId, rights, this.options.maxBufferedBytes ?? 64 * 1024 * 1024)
     this.cancelUnload(document.boardId)
     ws.on('message', (data: RawData, isBinary: boolean) => {
@@ -91,10 +91,17 @@ export class RealtimeServer {
     })
     ws.on('error', () => ws.terminate())
     ws.on('close', () => {
-      document.removeConnection(connection)
+      this.depart(document, connection)
       this.scheduleUnloadIfIdle(document)
     })
     document.addConnection(connection)
+    for (const hooks of this.options.hooks) hooks.onConnect?.({ boardId: document.boardId, connection, address })
+  }
+
+  /** A connection leaves its board once, whether its socket closed or the server is shutting down. */
+  private depart(document: BoardDocument, connection: Connection): void {
+    if (!document.removeConnection(connection)) return
+    for (const hooks of this.options.hooks) hooks.onDisconnect?.({ boardId: document.boardId, connection })
   }
 
   /** The loaded document, loading it first if needed; one load per board however many clients race. */
@@ -113,7 +120,7 @@ export class RealtimeServer {
     const document = new BoardDocument(
       boardId,
       (update, origin) => {
-        const author = origin instanceof Connection ? origin : undefined
+        const author = isConnectionInfo(origin) ? origin : undefined
         for (const hooks of this.options.hooks) hooks.onChange?.({ boardId, doc: document.doc, update, author })
       },
       (payload) => {
@@ -168,6 +175,21 @@ export class RealtimeServer {
     }
   }
 
+  /**
+   * Changes a board as `author` (e.g. a facilitator restoring a version over
+   * HTTP): loaded first if needed, changed in one transaction, saved and sent
+   * to everyone like any edit, unloaded later if nobody is on it.
+   */
+  async change(boardId: string, author: ConnectionInfo, work: (doc: Y.Doc) => void): Promise<void> {
+    if (this.closed) throw new Refusal(503, 'server shutting down')
+    const document = await this.open(boardId)
+    try {
+      document.doc.transact(() => work(document.doc), author)
+    } finally {
+      this.scheduleUnloadIfIdle(document)
+    }
+  }
+
   /** The document of a board in memory now, if any. */
   liveDoc(boardId: string): Y.Doc | undefined {
     return this.loaded.get(boardId)?.doc
@@ -199,8 +221,10 @@ export class RealtimeServer {
     await Promise.allSettled(this.documents.values())
     const unloads: Promise<void>[] = [...this.unloading.values()]
     for (const document of this.loaded.values()) {
-      for (const connection of document.connections) connection.close(closeCodes.shuttingDown, 'server shutting down')
-      document.connections.clear()
+      for (const connection of [...document.connections]) {
+        connection.close(closeCodes.shuttingDown, 'server shutting down')
+        this.depart(document, connection)
+      }
       unloads.push(this.unload(document))
     }
     await Promise.all(unloads)
