@@ -105,6 +105,36 @@ test('replacing the viewer link disconnects the viewer, the old link stops openi
   await expect(withNewLink.page.getByTestId('your-role')).toHaveText('Viewer')
 })
 
+test('a facilitator restores the board after a participant deleted everything, and everyone sees it come back', async ({ app, people }) => {
+  const { links } = await app.createBoard('Restore')
+  const fay = await people.join(links.facilitator, 'Fay')
+  const pat = await people.join(links.participant, 'Pat')
+  const vic = await people.join(links.viewer, 'Vic')
+  for (const [i, text] of ['Order Placed', 'Payment Taken', 'Order Shipped', 'Order Delivered'].entries()) {
+    await placeEvent(pat, text, { x: 250 + i * 220, y: 300 })
+  }
+  for (const person of [fay, pat, vic]) await expect(stickies(person)).toHaveCount(4)
+
+  await pat.page.keyboard.press('v')
+  await pat.page.keyboard.press('ControlOrMeta+a')
+  await pat.page.keyboard.press('Delete')
+  for (const person of [fay, pat, vic]) await expect(stickies(person)).toHaveCount(0)
+
+  await fay.page.getByRole('button', { name: 'History' }).click()
+  const history = fay.page.getByRole('dialog', { name: 'History' })
+  const before = history.getByRole('list', { name: 'Versions' }).getByRole('listitem').filter({ hasText: 'Before Pat (participant) deleted' })
+  await expect(before).toHaveCount(1)
+  fay.page.once('dialog', (confirm) => void confirm.accept())
+  await before.getByRole('button', { name: 'Restore' }).click()
+
+  for (const person of [fay, pat, vic]) {
+    await expect(stickies(person)).toHaveCount(4)
+    await expect(stickies(person).filter({ hasText: 'Order Delivered' })).toHaveCount(1)
+  }
+  await expect(history.getByRole('list', { name: 'Versions' })).toContainText('Before restoring')
+  await expect(history.getByRole('list', { name: 'Activity' })).toContainText('version restored')
+})
+
 test('on a server without a creation key, anyone on the network may start a workshop', async ({ request }) => {
   const open = await AppServer.start({ open: true })
   try {

@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { can, roleLabels } from '@/lib/auth/roles'
 import type { ConnectionStatus } from '@/lib/sync/connectionStatus'
 import type { Participant } from '@/lib/sync/presenceBinding'
+import { HistoryDialog } from './HistoryDialog'
 import { InviteDialog } from './InviteDialog'
 import { PeopleList } from './PeopleList'
 import type { OpenBoard } from './useBoardAccess'
@@ -38,7 +39,7 @@ export function BoardBar({
 }) {
   const participant = useValue($participant)
   const connection = useValue($connection)
-  const [inviting, setInviting] = useState(false)
+  const [dialog, setDialog] = useState<'invite' | 'history'>()
   return (
     <div className="board-bar">
       <Link href="/" title="Your boards" aria-label="Your boards">
@@ -61,14 +62,20 @@ export function BoardBar({
       />
       <PeopleList awareness={awareness} role={board.role} />
       {can(board.role, 'facilitate') && (
-        <button type="button" onClick={() => setInviting(true)}>
-          Invite
-        </button>
+        <>
+          <button type="button" onClick={() => setDialog('invite')}>
+            Invite
+          </button>
+          <button type="button" onClick={() => setDialog('history')}>
+            History
+          </button>
+        </>
       )}
       <span className="connection" data-status={connection} role="status" aria-live="polite" data-testid="connection-status">
         {labels[connection]}
       </span>
-      {inviting && <InviteDialog board={board} onClose={() => setInviting(false)} />}
+      {dialog === 'invite' && <InviteDialog board={board} onClose={() => setDialog(undefined)} />}
+      {dialog === 'history' && <HistoryDialog board={board} onClose={() => setDialog(undefined)} />}
     </div>
   )
 }
