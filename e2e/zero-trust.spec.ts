@@ -46,6 +46,16 @@ test('every board route refuses a missing, forged, foreign or revoked token, and
   for (const token of [...Object.values(board.links), link].map(tokenOf)) expect(app.log).not.toContain(token)
 })
 
+test('a link works with its token in the query as well as in the fragment, and the token leaves the address bar', async ({ app, people }) => {
+  const { url, links } = await app.createBoard('Query token')
+  for (const link of [links.participant, `${url}?token=${tokenOf(links.participant)}`]) {
+    const person = await people.join(link, 'Quinn')
+    await expect(person.page).toHaveURL(url)
+    await person.page.reload()
+    await expectConnected(person.page)
+  }
+})
+
 test('facilitator, participant and viewer: the viewer sees every edit live, with everyone’s role, and can change nothing', async ({ app, people }) => {
   const { links } = await app.createBoard('Three roles')
   const fay = await people.join(links.facilitator, 'Fay')

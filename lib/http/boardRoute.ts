@@ -6,6 +6,7 @@ import { type Permission, type Role, can } from '../auth/roles.ts'
 import { isBoardId } from '../boards/boardId.ts'
 import type { BoardActor } from '../boards/liveBoards.ts'
 import { type Database, getDatabase } from '../db/client.ts'
+import { consoleLogger } from '../logger.ts'
 import { BadRequest, jsonError } from './json.ts'
 
 export interface BoardRequest<P> {
@@ -25,7 +26,8 @@ type RouteContext<P> = { params: Promise<P & { boardId: string }> }
  * A handler for `/api/boards/<boardId>/…`: checks the id (400), then the
  * caller's token (none or forged 401, another board's 403, revoked 401)
  * before the board is read, then that its role has the permission (403).
- * Bad input raised as {@link BadRequest} becomes its status.
+ * Bad input raised as {@link BadRequest} becomes its status; anything else a
+ * generic 500 (logged by path, never with the query, which may hold a token).
  */
 export function boardRoute<P = object>(permission: Permission, handle: (board: BoardRequest<P>) => Promise<Response>) {
   return async (request: Request, { params }: RouteContext<P>): Promise<Response> => {
@@ -39,7 +41,9 @@ export function boardRoute<P = object>(permission: Permission, handle: (board: B
       return await handle({ db, boardId: all.boardId, role, actor, request, params: all })
     } catch (error) {
       if (error instanceof AccessDenied || error instanceof BadRequest) return jsonError(error.status, error.message)
-      throw error
+      // The detail stays in the server's log; the client learns only that it failed.
+      consoleLogger.error(`${request.method} ${new URL(request.url).pathname} failed:`, error)
+      return jsonError(500, 'internal error')
     }
   }
 }
