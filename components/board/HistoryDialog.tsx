@@ -1,6 +1,7 @@
 'use client'
 
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { BoardDialog } from './BoardDialog'
 import type { OpenBoard } from './useBoardAccess'
 
 interface Version {
@@ -77,8 +78,7 @@ export function HistoryDialog({ board, onClose }: { board: OpenBoard; onClose():
   }
 
   return (
-    <div className="es-dialog es-history" role="dialog" aria-label="History" onPointerDown={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
-      <h2>History</h2>
+    <BoardDialog title="History" className="es-history" onClose={onClose}>
       {message && <p role="status">{message}</p>}
       <form className="es-history__keep" onSubmit={keep}>
         <input aria-label="Version name" placeholder="Name this moment, e.g. Before lunch" value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} />
@@ -110,11 +110,6 @@ export function HistoryDialog({ board, onClose }: { board: OpenBoard; onClose():
           </li>
         ))}
       </ol>
-      <div className="es-dialog__actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+    </BoardDialog>
   )
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from 'react'
 import { type Role, roleLabels } from '@/lib/auth/roles'
+import { BoardDialog } from './BoardDialog'
 import type { OpenBoard } from './useBoardAccess'
 import { rememberBoard } from './visitedBoards'
 
@@ -52,8 +53,7 @@ export function InviteDialog({ board, onClose }: { board: OpenBoard; onClose(): 
     ['facilitator', ownLink],
   ]
   return (
-    <div className="es-dialog es-invite" role="dialog" aria-label="Invite people" onPointerDown={(e) => e.stopPropagation()}>
-      <h2>Invite people</h2>
+    <BoardDialog title="Invite people" className="es-invite" onClose={onClose}>
       {error && <p role="alert">{error}</p>}
       {rows.map(([role, link]) => (
         <section key={role} aria-label={`${roleLabels[role]} link`}>
@@ -76,11 +76,6 @@ export function InviteDialog({ board, onClose }: { board: OpenBoard; onClose(): 
           </div>
         </section>
       ))}
-      <div className="es-dialog__actions">
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
-    </div>
+    </BoardDialog>
   )
 }
