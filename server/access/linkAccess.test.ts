@@ -97,3 +97,29 @@ describe.each(testDatabaseKinds)('who may open a board’s websocket, on %s', (k
     expect(participant.provider.wsconnected).toBe(true)
   })
 })
+
+describe('links across instances', () => {
+  let database: TestDatabase
+  const servers: RunningServer[] = []
+
+  afterAll(async () => {
+    for (const server of servers) await server.close()
+    await database?.drop()
+  })
+
+  test('instances that share SECRET accept each other’s links; one with another secret refuses them', async () => {
+    database = await createTestDatabase('postgres')
+    const first = await startTestServer(database.target)
+    const second = await startTestServer(database.target)
+    const stranger = await startTestServer(database.target, { secret: 'another-secret-'.padEnd(64, 'y') })
+    servers.push(first, second, stranger)
+    const boardId = await createTestBoard(first)
+    const path = `/yjs/${boardId}?token=${testToken(boardId)}`
+    expect(await upgradeStatus(first.port, path)).toBe(101)
+    expect(await upgradeStatus(second.port, path)).toBe(101)
+    expect(await upgradeStatus(stranger.port, path)).toBe(401)
+
+    await rotateLink(first.database, linkKey(), 'http://board.test', boardId, 'participant')
+    expect(await upgradeStatus(second.port, path)).toBe(401)
+  })
+})
