@@ -16,3 +16,29 @@ describe('ALLOWED_ORIGINS', () => {
     expect(() => readConfig({ ALLOWED_ORIGINS: 'board.example.com' })).toThrow(/ALLOWED_ORIGINS/)
   })
 })
+
+describe('connection limits', () => {
+  test('default to what a hundred-person workshop never reaches', () => {
+    expect(readConfig({})).toMatchObject({
+      maxMessagesPerSecond: 300,
+      messageBurst: 1000,
+      maxBytesPerSecond: 4 * 1024 * 1024,
+      byteBurst: 16 * 1024 * 1024,
+      maxAwarenessStateBytes: 64 * 1024,
+      maxConnectionsPerBoard: 1000,
+      maxConnectionsPerAddress: 256,
+      handshakeTimeoutMs: 10_000,
+    })
+  })
+  test('the byte burst lets two of the largest messages through unless set, and never less than one', () => {
+    expect(readConfig({ MAX_MESSAGE_BYTES: '1048576' }).byteBurst).toBe(2 * 1048576)
+    expect(readConfig({ MAX_MESSAGE_BYTES: '1048576', BYTE_BURST: '1048576' }).byteBurst).toBe(1048576)
+    expect(() => readConfig({ MAX_MESSAGE_BYTES: '1048576', BYTE_BURST: '1048575' })).toThrow(/BYTE_BURST must be an integer from 1048576/)
+  })
+  test('refuses a value that is not a positive whole number, naming the variable', () => {
+    for (const name of ['MAX_MESSAGES_PER_SECOND', 'MESSAGE_BURST', 'MAX_BYTES_PER_SECOND', 'MAX_AWARENESS_STATE_BYTES', 'MAX_CONNECTIONS_PER_BOARD', 'MAX_CONNECTIONS_PER_ADDRESS', 'HANDSHAKE_TIMEOUT_MS']) {
+      expect(() => readConfig({ [name]: '0' }), name).toThrow(new RegExp(`^${name} must be an integer`))
+      expect(() => readConfig({ [name]: '2.5' }), name).toThrow(new RegExp(`^${name} must be an integer`))
+    }
+  })
+})

@@ -21,6 +21,19 @@ export interface Config {
   maxMessageBytes: number
   /** While a board is edited, a version is kept at least this often. */
   versionIntervalMs: number
+  /** Per connection: messages it may send per second, sustained, and in one burst; past either it is closed. */
+  maxMessagesPerSecond: number
+  messageBurst: number
+  /** Per connection: bytes it may send per second, sustained, and in one burst (at least one largest message). */
+  maxBytesPerSecond: number
+  byteBurst: number
+  /** One client's awareness state (cursor, selection, name). */
+  maxAwarenessStateBytes: number
+  /** Websockets open at once on one board, and from one remote address; more are refused with 429. */
+  maxConnectionsPerBoard: number
+  maxConnectionsPerAddress: number
+  /** A client must finish its HTTP upgrade request, then send its first websocket message, within this each. */
+  handshakeTimeoutMs: number
   /** Records (stickies, arrows, pages…) one board may hold; updates past it are refused. */
   maxBoardRecords: number
   /** Keys the capability links; unset: a secret generated once into DATA_DIR. Instances that share boards share it. */
@@ -54,6 +67,9 @@ function origins(env: Env, name: string): string[] {
   })
 }
 
+const kib = 1024
+const mib = 1024 * kib
+
 export function readConfig(env: Env = process.env): Config {
   const databaseUrl = env.DATABASE_URL || undefined
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
@@ -65,6 +81,7 @@ export function readConfig(env: Env = process.env): Config {
   }
   const createToken = env.CREATE_TOKEN || undefined
   if (createToken !== undefined && createToken.length < 16) throw new Error('CREATE_TOKEN must be at least 16 characters')
+  const maxMessageBytes = integer(env, 'MAX_MESSAGE_BYTES', 8 * mib, kib, 256 * mib)
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '0.0.0.0',
@@ -72,7 +89,21 @@ export function readConfig(env: Env = process.env): Config {
     databaseUrl,
     writeIntervalMs: integer(env, 'WRITE_INTERVAL_MS', 200, 1, 60_000),
     unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 30_000, 0, 3_600_000),
-    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 8 * 1024 * 1024, 1024, 256 * 1024 * 1024),
+    maxMessageBytes,
+    // A drag sends about 60 updates a second and the cursor 25: 300 leaves room for both and more.
+    maxMessagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', 300, 1, 1_000_000),
+    messageBurst: integer(env, 'MESSAGE_BURST', 1000, 1, 10_000_000),
+    // A drag with its cursor is 20–50 KB a second. A reconnecting client's sync step 2 can be a whole
+    // board, up to MAX_MESSAGE_BYTES, with edits right behind it: the burst holds two of the largest messages.
+    maxBytesPerSecond: integer(env, 'MAX_BYTES_PER_SECOND', 4 * mib, kib, 1024 * mib),
+    byteBurst: integer(env, 'BYTE_BURST', 2 * maxMessageBytes, maxMessageBytes, 1024 * mib),
+    // The browser's own presence stays under 32 KiB (lib/sync/presenceBinding.ts caps what grows).
+    maxAwarenessStateBytes: integer(env, 'MAX_AWARENESS_STATE_BYTES', 64 * kib, kib, 16 * mib),
+    maxConnectionsPerBoard: integer(env, 'MAX_CONNECTIONS_PER_BOARD', 1000, 1, 1_000_000),
+    // A whole workshop behind one NAT, two tabs each, is 200.
+    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 256, 1, 1_000_000),
+    // Node's own request timeout (300 s) must stay longer than this.
+    handshakeTimeoutMs: integer(env, 'HANDSHAKE_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBoardRecords: integer(env, 'MAX_BOARD_RECORDS', 50_000, 100, 1_000_000),
     versionIntervalMs: integer(env, 'VERSION_INTERVAL_MS', 10 * 60_000, 1_000, 24 * 3_600_000),
     secret,

@@ -13,7 +13,7 @@ import { BoardIntegrity } from './integrity/boardIntegrity.ts'
 import { guardRequest, guardUpgrade } from './guard.ts'
 import { DatabasePersistence } from './persistence/databasePersistence.ts'
 import { closeCodes } from './realtime/connection.ts'
-import { RealtimeServer } from './realtime/realtimeServer.ts'
+import { type RealtimeOptions, RealtimeServer } from './realtime/realtimeServer.ts'
 
 export interface StartOptions {
   config: Config
@@ -57,7 +57,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
     ],
     log,
     unloadDelayMs: config.unloadDelayMs,
-    maxMessageBytes: config.maxMessageBytes,
+    ...realtimeLimits(config),
   })
 
   setLiveBoards({
@@ -68,7 +68,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
 
   const handleWeb = web ? await prepareNext(web.dev, config) : undefined
   const guard = { allowedOrigins: config.allowedOrigins, dev: web && web.dev }
-  const server = createServer((request, response) => {
+  const server = createServer(slowRequestTimeouts(config), (request, response) => {
     if (!guardRequest(request, response, guard)) return
     if (handleWeb) return void handleWeb(request, response)
     response.writeHead(404).end()
@@ -100,6 +100,30 @@ export async function startServer({ config, database, web }: StartOptions): Prom
     return closing
   }
   return { server, database, realtime, persistence, port: (server.address() as AddressInfo).port, close }
+}
+
+/** What each websocket may send and how many may be open, as configured. */
+export function realtimeLimits(config: Config): Pick<RealtimeOptions, 'maxMessageBytes' | 'connectionLimits' | 'maxConnectionsPerBoard' | 'maxConnectionsPerAddress'> {
+  return {
+    maxMessageBytes: config.maxMessageBytes,
+    connectionLimits: {
+      messages: { perSecond: config.maxMessagesPerSecond, burst: config.messageBurst },
+      bytes: { perSecond: config.maxBytesPerSecond, burst: config.byteBurst },
+      maxAwarenessStateBytes: config.maxAwarenessStateBytes,
+      handshakeTimeoutMs: config.handshakeTimeoutMs,
+    },
+    maxConnectionsPerBoard: config.maxConnectionsPerBoard,
+    maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+  }
+}
+
+/**
+ * A client sending its request headers slowly, or not at all (slowloris),
+ * is answered 408 and dropped after the handshake timeout. Node looks for
+ * such requests only every `connectionsCheckingInterval` (30 s by default).
+ */
+function slowRequestTimeouts(config: Config) {
+  return { headersTimeout: config.handshakeTimeoutMs, connectionsCheckingInterval: Math.min(1000, config.handshakeTimeoutMs) }
 }
 
 async function prepareNext(dev: boolean, config: Config) {

@@ -3,6 +3,7 @@ import {
   createPresenceStateDerivation,
   createUserId,
   type TLInstancePresence,
+  type TLScribble,
   type TLStore,
   UserRecordType,
 } from '@tldraw/tlschema'
@@ -46,7 +47,8 @@ export function bindPresence(
     timer = undefined
     lastSent = Date.now()
     const { name, color } = $participant.get()
-    awareness.setLocalState({ user: { name, color }, presence: $presence.get() } satisfies AwarenessState)
+    const presence = $presence.get()
+    awareness.setLocalState({ user: { name, color }, presence: presence && sharedPresence(presence) } satisfies AwarenessState)
   }
   const stopReacting = react('publish presence', () => {
     $presence.get()
@@ -95,6 +97,36 @@ export function bindPresence(
       awareness.setLocalState(null)
     },
   }
+}
+
+/** Peers draw this many of someone's selected shapes at most: select-all on a 5,000-sticky board would share ~150 KB on every cursor move. */
+const maxSharedSelection = 200
+/** The newest laser points shared: a laser stroke keeps every point until it fades, 60 a second. */
+const maxSharedScribblePoints = 300
+
+/**
+ * What is shared of this user's presence: the parts that grow without bound
+ * are cut to what peers need to see, so the state stays far under the
+ * server's awareness limit (64 KiB by default), past which it would close
+ * this connection for good.
+ */
+export function sharedPresence(presence: TLInstancePresence): TLInstancePresence {
+  return {
+    ...presence,
+    selectedShapeIds: presence.selectedShapeIds.slice(0, maxSharedSelection),
+    scribbles: newestScribblePoints(presence.scribbles, maxSharedScribblePoints),
+  }
+}
+
+function newestScribblePoints(scribbles: TLScribble[], budget: number): TLScribble[] {
+  const kept: TLScribble[] = []
+  for (let i = scribbles.length - 1; i >= 0 && budget > 0; i--) {
+    const scribble = scribbles[i]!
+    const points = scribble.points.slice(-budget)
+    budget -= points.length
+    kept.unshift({ ...scribble, points })
+  }
+  return kept
 }
 
 /** Only presence records may come in through awareness, never shapes or pages. */

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws'
 import { randomUUID } from 'node:crypto'
 import type { ConnectionInfo, ConnectionRights } from './hooks.ts'
+import { type Rate, TokenBucket } from './tokenBucket.ts'
 
 /**
  * Close codes sent to clients. y-websocket clients (3.1+) stop reconnecting
@@ -15,9 +16,32 @@ export const closeCodes = {
   revoked: 4401,
   /** The connection sent what its role or the board's rules forbid. */
   forbidden: 4403,
+  /** Its awareness state is over the limit: sending it again would fail again. */
+  stateTooLarge: 4413,
+  /** It said nothing after opening. 45xx: a client whose first message was merely late comes back by itself. */
+  handshakeTimeout: 4504,
   slowConsumer: 4508,
+  /**
+   * It sent more messages or bytes than its rate allows. 45xx: an honest
+   * client that got there by accident reconnects and resyncs its edits, where
+   * 44xx would leave it offline until a reload; an attacker reconnects
+   * whatever the code says, and pays an upgrade and a slot each time.
+   */
+  tooFast: 4529,
   internalError: 1011,
 } as const
+
+/** What one connection may send; past any of these it is closed. */
+export interface ConnectionLimits {
+  /** Every frame it sends counts, pings included. */
+  messages: Rate
+  /** Counted before a message is decoded; the burst must let one message of the largest size through. */
+  bytes: Rate
+  /** One awareness state (JSON) as the client sends it. */
+  maxAwarenessStateBytes: number
+  /** From the upgrade to its first message (y-websocket sends sync step 1 at once). */
+  handshakeTimeoutMs: number
+}
 
 /**
  * One client's websocket on one board. What it may do (read-only) is fixed
@@ -35,6 +59,9 @@ export class Connection implements ConnectionInfo {
   /** The name its awareness state shows; a claim, not a proof: links are per role, not per person. */
   displayName: string | undefined
   private alive = true
+  private readonly messages: TokenBucket
+  private readonly bytes: TokenBucket
+  private readonly handshake: NodeJS.Timeout
 
   constructor(
     readonly socket: WebSocket,
@@ -42,10 +69,39 @@ export class Connection implements ConnectionInfo {
     readonly rights: ConnectionRights,
     /** Past this many queued outgoing bytes the client is too slow and is dropped. */
     private readonly maxBufferedBytes: number,
+    readonly limits: ConnectionLimits,
   ) {
-    socket.on('pong', () => {
+    this.messages = new TokenBucket(limits.messages)
+    this.bytes = new TokenBucket(limits.bytes)
+    this.handshake = setTimeout(() => this.close(closeCodes.handshakeTimeout, 'handshake timeout'), limits.handshakeTimeoutMs).unref()
+    // Control frames cost an answer or a read too: a ping flood is a flood.
+    socket.on('ping', (data: Buffer) => this.withinRates(data.byteLength))
+    socket.on('pong', (data: Buffer) => {
       this.alive = true
+      this.withinRates(data.byteLength)
     })
+  }
+
+  /**
+   * Whether a message just received may be handled: the connection is open
+   * and within its rates. Past a rate it is closed, and whatever it sent after
+   * that (still arriving while it closes) is dropped.
+   */
+  admit(bytes: number): boolean {
+    clearTimeout(this.handshake)
+    return this.withinRates(bytes)
+  }
+
+  private withinRates(bytes: number): boolean {
+    if (this.socket.readyState !== this.socket.OPEN) return false
+    if (!this.messages.take(1)) return this.tooFast('too many messages')
+    if (!this.bytes.take(bytes)) return this.tooFast('too many bytes')
+    return true
+  }
+
+  private tooFast(reason: string): false {
+    this.close(closeCodes.tooFast, reason)
+    return false
   }
 
   send(message: Uint8Array): void {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import WebSocket from 'ws'
+import type WebSocket from 'ws'
 import * as encoding from 'lib0/encoding'
 import * as Y from 'yjs'
 import { writeRecords } from '../../lib/ydoc/recordWrites.ts'
 import type { RunningServer } from '../app.ts'
-import { connectClient, stickyRecord, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
+import { closeOf, connectClient, openSocket, stickyRecord, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
 import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 import { encodeAwarenessEntries } from './awarenessUpdate.ts'
 import { encodeAwareness, encodeSyncStep2, encodeUpdate, messageSync } from './protocol.ts'
@@ -32,15 +32,12 @@ describe('a connection', () => {
     return client
   }
 
-  function rawSocket(role: 'participant' | 'viewer' = 'participant'): Promise<WebSocket> {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/yjs/${boardId}?token=${testToken(boardId, role)}`)
-    return new Promise((resolve, reject) => {
-      socket.once('open', () => resolve(socket))
-      socket.once('error', reject)
-    })
+  async function rawSocket(role: 'participant' | 'viewer' = 'participant'): Promise<WebSocket> {
+    const { socket } = await openSocket(server.port, `/yjs/${boardId}?token=${testToken(boardId, role)}`)
+    return socket!
   }
 
-  const closeCode = (socket: WebSocket) => new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)))
+  const closeCode = async (socket: WebSocket) => (await closeOf(socket)).code
 
   test("cannot rename or remove another participant's cursor", async () => {
     const alice = await participant('Alice')

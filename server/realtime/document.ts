@@ -19,6 +19,9 @@ import type { Logger } from '../../lib/logger.ts'
 type ChangeListener = (update: Uint8Array, origin: unknown) => void
 type UpdateJudge = NonNullable<Hooks['beforeApplyUpdate']>
 
+/** An awareness state larger than its connection may send; sending it again will not help. */
+class StateTooLarge extends Error {}
+
 /** A Yjs doc changes its client id only on a clash; more than a few per connection is not a browser. */
 const maxYjsClientsPerConnection = 8
 
@@ -68,6 +71,7 @@ export class BoardDocument {
     } catch (error) {
       if (error instanceof ProtocolError) connection.close(closeCodes.protocolError, error.message)
       else if (error instanceof Forbidden) connection.close(closeCodes.forbidden, error.message)
+      else if (error instanceof StateTooLarge) connection.close(closeCodes.stateTooLarge, error.message)
       else {
         this.log.error(`board ${this.boardId}: a message failed`, error)
         connection.close(closeCodes.internalError, 'internal error')
@@ -142,7 +146,8 @@ export class BoardDocument {
    * announces that no other connection holds. y-websocket clients also echo
    * the states they receive from others; those entries are dropped, so no one
    * can move another person's cursor or make them leave. Every state is
-   * stamped with the connection's role, so no one can claim another.
+   * stamped with the connection's role, so no one can claim another, and
+   * one over the size limit closes the connection: everyone would receive it.
    */
   private applyAwareness(connection: Connection, update: Uint8Array): void {
     const entries = decodeAwarenessUpdate(update)
@@ -191,8 +196,9 @@ export class BoardDocument {
   }
 }
 
-/** The state as the others will see it: the connection's role, whatever the client claimed; its name noted for the audit. */
+/** The state as the others will see it: within the size limit, with the connection's role whatever the client claimed; its name noted for the audit. */
 function stampState(connection: Connection, state: string): string {
+  if (Buffer.byteLength(state) > connection.limits.maxAwarenessStateBytes) throw new StateTooLarge('awareness state too large')
   const parsed: unknown = JSON.parse(state)
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ProtocolError('an awareness state must be an object')
   const name = (parsed as { user?: { name?: unknown } }).user?.name

@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
+import { readConfig } from '../../lib/config.ts'
 import { recordsToDoc } from '../../lib/ydoc/convert.ts'
+import { realtimeLimits } from '../app.ts'
 import { connectClient, stickyIn, stickyRecord, type TestClient, upgradeAnswer, upgradeStatus, waitFor, whenSynced } from '../testing/clients.ts'
 import { type Hooks, Refusal } from './hooks.ts'
 import { RealtimeServer } from './realtimeServer.ts'
@@ -43,7 +45,7 @@ describe('the life of a board in memory', () => {
 
   async function start(unloadDelayMs = 50) {
     storage = new RecordingStorage()
-    realtime = new RealtimeServer({ hooks: [storage], unloadDelayMs, maxMessageBytes: 1024 * 1024 })
+    realtime = new RealtimeServer({ hooks: [storage], unloadDelayMs, ...realtimeLimits(readConfig({})) })
     http = createServer()
     http.on('upgrade', (request, socket, head) => void realtime.handleUpgrade(request, socket, head))
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))

@@ -4,7 +4,8 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws'
 import type * as Y from 'yjs'
 import { isBoardId } from '../../lib/boards/boardId.ts'
 import { type Logger, consoleLogger } from '../../lib/logger.ts'
-import { Connection, closeCodes } from './connection.ts'
+import { Connection, type ConnectionLimits, closeCodes } from './connection.ts'
+import { ConnectionSlots } from './connectionSlots.ts'
 import { BoardDocument } from './document.ts'
 import { type ConnectionInfo, type ConnectionRights, type Hooks, Refusal, anonymousRights, isConnectionInfo } from './hooks.ts'
 
@@ -14,6 +15,11 @@ export interface RealtimeOptions {
   /** An open board with no clients leaves memory after this long. */
   unloadDelayMs: number
   maxMessageBytes: number
+  /** What each connection may send, and how fast. */
+  connectionLimits: ConnectionLimits
+  /** Websockets open or opening at once, on one board and from one remote address; more are refused with 429. */
+  maxConnectionsPerBoard: number
+  maxConnectionsPerAddress: number
   maxBufferedBytes?: number
   heartbeatMs?: number
 }
@@ -33,6 +39,7 @@ export class RealtimeServer {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
   private readonly unloading = new Map<string, Promise<void>>()
   private readonly wss: WebSocketServer
+  private readonly slots: ConnectionSlots
   private readonly heartbeat: NodeJS.Timeout
   private closed = false
   private readonly log: Logger
@@ -40,6 +47,7 @@ export class RealtimeServer {
   constructor(private readonly options: RealtimeOptions) {
     this.log = options.log ?? consoleLogger
     this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes })
+    this.slots = new ConnectionSlots({ perBoard: options.maxConnectionsPerBoard, perAddress: options.maxConnectionsPerAddress })
     this.heartbeat = setInterval(() => {
       for (const document of this.loaded.values()) for (const connection of document.connections) connection.heartbeat()
     }, options.heartbeatMs ?? 30_000)
@@ -56,6 +64,8 @@ export class RealtimeServer {
     try {
       if (this.closed) throw new Refusal(503, 'server shutting down')
       const boardId = parseBoardId(request.url ?? '')
+      // Taken before any await, so upgrades in flight count; given back when the socket is gone, however it ends.
+      socket.once('close', this.slots.take(boardId, request.socket.remoteAddress ?? ''))
       const rights = await this.authenticate(boardId, request)
       const document = await this.open(boardId)
       if (socket.destroyed) {
@@ -80,13 +90,14 @@ export class RealtimeServer {
   }
 
   private accept(ws: WebSocket, document: BoardDocument, rights: ConnectionRights, address: string | undefined): void {
-    const connection = new Connection(ws, document.boardId, rights, this.options.maxBufferedBytes ?? 64 * 1024 * 1024)
+    const connection = new Connection(ws, document.boardId, rights, this.options.maxBufferedBytes ?? 64 * 1024 * 1024, this.options.connectionLimits)
     this.cancelUnload(document.boardId)
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!isBinary || !(data instanceof Buffer)) {
         connection.close(closeCodes.protocolError, 'binary messages only')
         return
       }
+      if (!connection.admit(data.byteLength)) return
       document.receive(connection, new Uint8Array(data.buffer, data.byteOffset, data.byteLength))
     })
     ws.on('error', () => ws.terminate())
@@ -244,9 +255,11 @@ function parseBoardId(url: string): string {
   return boardId
 }
 
+/** Answers a refused upgrade and closes its socket once the answer is out, even if the client never closes its side. */
 export function refuse(socket: Duplex, status: number, message: string): void {
   if (socket.destroyed) return
   const body = `${message}\n`
+  socket.once('finish', () => socket.destroy())
   socket.end(
     `HTTP/1.1 ${status} ${statusText(status)}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   )

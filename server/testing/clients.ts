@@ -98,13 +98,22 @@ export async function upgradeStatus(port: number, path: string, headers: Record<
 }
 
 /** The answer to a websocket upgrade (101 when it opens), sent as a page of `origin` would send it. */
-export function upgradeAnswer(port: number, path: string, origin?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+export async function upgradeAnswer(port: number, path: string, origin?: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+  const { socket, ...answer } = await openSocket(port, path, { origin, headers })
+  socket?.close()
+  return answer
+}
+
+/**
+ * Opens a websocket that sends only what the test makes it send, as an
+ * attacker's script would. `localAddress` picks where it comes from: on
+ * Linux every 127.x.y.z reaches a server on 127.0.0.1. Resolves with the
+ * open socket, or with the HTTP status and body its upgrade was refused with.
+ */
+export function openSocket(port: number, path: string, options: WebSocket.ClientOptions = {}): Promise<{ status: number; body: string; socket?: WebSocket }> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, { origin, headers })
-    socket.on('open', () => {
-      socket.close()
-      resolve({ status: 101, body: '' })
-    })
+    const socket = new WebSocket(`ws://127.0.0.1:${port}${path}`, options)
+    socket.on('open', () => resolve({ status: 101, body: '', socket }))
     socket.on('unexpected-response', (_request, response) => {
       let body = ''
       response.setEncoding('utf8')
@@ -118,6 +127,11 @@ export function upgradeAnswer(port: number, path: string, origin?: string, heade
       if (socket.readyState !== WebSocket.CLOSED) reject(error)
     })
   })
+}
+
+/** How the server closed a websocket. */
+export function closeOf(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })))
 }
 
 /** A sticky's text as a document holds it (the server's, read without observing it). */
