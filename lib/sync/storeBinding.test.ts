@@ -93,7 +93,7 @@ describe('the tldraw store and the board document', () => {
     const alice = participant()
     const bobDoc = new Y.Doc()
     linkDocs(alice.doc, bobDoc)
-    const bob = participant(bobDoc)
+    participant(bobDoc)
     const records = boardRecords(bobDoc)
 
     const broken = { ...page('Broken'), name: 42 } as unknown as TLRecord

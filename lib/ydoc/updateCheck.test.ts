@@ -1,7 +1,5 @@
 import { type RecordsDiff, reverseRecordsDiff } from '@tldraw/store'
 import {
-  AssetRecordType,
-  type TLAsset,
   type TLRecord,
   type TLShape,
   type TLShapeId,
@@ -9,19 +7,29 @@ import {
   createShapeId,
   toRichText,
 } from '@tldraw/tlschema'
-import type { IndexKey } from '@tldraw/utils'
 import fc from 'fast-check'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, test, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createBoardSchema } from '../board/boardSchema.ts'
-import { boardPageId } from '../boardFile/contentToRecords.ts'
 import { boardRecords, row, sticky } from '../model/testing.ts'
 import { IncompatibleBoardError, bindStoreToDoc } from '../sync/storeBinding.ts'
 import { createTestStore, mountLikeEditor } from '../sync/testStores.ts'
 import { recordsToDoc } from './convert.ts'
 import { type RecordEntry, metaKey, metaMap, readRecords, readSchema, recordArray, recordsKey, schemaKey } from './layout.ts'
 import { RefusedUpdate, type UpdateCheck, type UpdateLimits, checkUpdate } from './updateCheck.ts'
+import {
+  clientOf,
+  entry,
+  hostileUpdateNamed,
+  hostileUpdates,
+  imageAsset,
+  outsideContentShape,
+  shapeBase,
+  stickyShape,
+  updateFrom,
+  userStateRecord,
+} from './hostileUpdates.ts'
 
 const limits: UpdateLimits = { maxRecords: 1_000 }
 const schema = createBoardSchema()
@@ -35,28 +43,6 @@ const seedRecords = () =>
 
 /** The board's doc as the server holds it (recordsToDoc writes the schema into tl_meta, as the server does). */
 const serverDoc = (records = seedRecords()) => recordsToDoc(records)
-
-function clientOf(server: Y.Doc): Y.Doc {
-  const client = new Y.Doc()
-  Y.applyUpdate(client, Y.encodeStateAsUpdate(server))
-  return client
-}
-
-/** What a doc sends while `change` runs. */
-function updateFrom(doc: Y.Doc, change: () => void): Uint8Array {
-  const updates: Uint8Array[] = []
-  const collect = (update: Uint8Array) => updates.push(update)
-  doc.on('update', collect)
-  change()
-  doc.off('update', collect)
-  return Y.mergeUpdates(updates)
-}
-
-/** A client synced with the server does something hostile to its own doc; this is what it sends. */
-function hostileUpdate(server: Y.Doc, attack: (client: Y.Doc) => void): Uint8Array {
-  const client = clientOf(server)
-  return updateFrom(client, () => attack(client))
-}
 
 function refusal(server: Y.Doc, update: Uint8Array, checkLimits = limits): string {
   try {
@@ -162,26 +148,6 @@ function besideGarbage(alive: Uint8Array) {
 
 const browserCannotOpen = (doc: Y.Doc) => expect(() => bindStoreToDoc(createTestStore(), doc)).toThrow()
 
-const entry = (record: TLRecord | Record<string, unknown>) => ({ key: record.id as string, val: record }) as RecordEntry
-
-const shapeBase = (id: string) => ({
-  id: createShapeId(id),
-  typeName: 'shape' as const,
-  x: 0,
-  y: 0,
-  rotation: 0,
-  index: 'a9' as IndexKey,
-  parentId: boardPageId,
-  isLocked: false,
-  opacity: 1,
-  meta: {},
-})
-
-function stickyShape(id: string, x = 0): TLShape {
-  const shape = boardRecords({ elements: [{ id, kind: 'event', text: id, x, y: 0 }] }).find((r) => r.typeName === 'shape')
-  return shape as TLShape
-}
-
 const geoShape = (id: string) =>
   ({
     ...shapeBase(id),
@@ -207,129 +173,66 @@ const geoShape = (id: string) =>
     },
   }) satisfies TLShape<'geo'>
 
-/** Shapes whose every view loads an outside URL; each is a valid tldraw record. */
-const outsideContentShapes = {
-  image: { w: 10, h: 10, playing: true, url: 'https://evil.example/x.png', assetId: null, crop: null, flipX: false, flipY: false, altText: '' },
-  video: { w: 10, h: 10, time: 0, playing: true, autoplay: true, url: 'https://evil.example/x.mp4', assetId: null, altText: '' },
-  bookmark: { w: 10, h: 10, assetId: null, url: 'https://evil.example/' },
-  embed: { w: 10, h: 10, url: 'https://evil.example/' },
-}
-
-const imageAsset: TLAsset = AssetRecordType.create({
-  id: AssetRecordType.createId('tracker'),
-  type: 'image',
-  props: { name: 'x.png', src: 'https://evil.example/x.png', w: 10, h: 10, mimeType: 'image/png', isAnimated: false },
-  meta: {},
-})
-
 describe('an update no reader could read is refused before it reaches the board', () => {
-  test('the number 42 pushed into tl_records is refused; applied, it would stop every browser from opening the board', () => {
+  test.each(hostileUpdates)('$name is refused', ({ reason, build }) => {
     const server = serverDoc()
-    const update = hostileUpdate(server, (c) => recordArray(c).push([42 as unknown as RecordEntry]))
-    expect(refusal(server, update)).toMatch(/entry must be \{key, val\}/)
-    browserCannotOpen(applied(server, update))
+    expect(refusal(server, build(server, limits))).toMatch(reason)
   })
 
-  test('an entry with a key but no val is refused', () => {
+  const invalidRecords = (doc: Y.Doc) => readRecords(doc).filter((r) => !isValidRecord(r))
+  const ids = (doc: Y.Doc) => readRecords(doc).map((r) => r.id as string)
+
+  /** What each payload would do to the board if the server applied it: why it is refused. */
+  const harms: [string, (applied: Y.Doc) => void][] = [
+    ['the number 42 pushed into tl_records', browserCannotOpen],
+    ['an entry with a key but no val', browserCannotOpen],
+    ['an entry whose key is not its record id', (doc) => expect(recordArray(doc).toArray().some(({ key, val }) => key !== val.id)).toBe(true)],
+    ['a sticky with an invalid prop', (doc) => expect(invalidRecords(doc)).toHaveLength(1)],
+    ['a record of a type the schema does not know', (doc) => expect(invalidRecords(doc)).toHaveLength(1)],
+    ['an asset record', (doc) => expect(ids(doc)).toContain(imageAsset.id)],
+    ...(['image', 'video', 'bookmark', 'embed'] as const).map((type): [string, (applied: Y.Doc) => void] => [`a valid ${type} shape`, (doc) => expect(ids(doc)).toContain(outsideContentShape(type).id)]),
+    ...['instance', 'instance_page_state', 'camera', 'pointer'].map((typeName): [string, (applied: Y.Doc) => void] => [
+      `a ${typeName} record (one user’s own state)`,
+      (doc) => expect(readRecords(doc).map((r) => r.typeName)).toContain(typeName),
+    ]),
+    ...['a Y.Map', 'a Y.Text', 'a Y.XmlFragment', 'a sub-document', 'binary content'].map((what): [string, (applied: Y.Doc) => void] => [`${what} pushed into tl_records`, browserCannotOpen]),
+    ...['text', 'an embed', 'formatted text'].map((what): [string, (applied: Y.Doc) => void] => [`${what} written into tl_records as a Y.Text`, browserCannotOpen]),
+    ['a map entry on tl_records', (doc) => expect((doc.share.get(recordsKey) as Y.AbstractType<unknown>)._map.size).toBe(1)],
+    ['another root', (doc) => expect([...doc.share.keys()]).toContain('evil')],
+    ['a client adding a key to tl_meta', (doc) => expect(doc.getMap(metaKey).get('owner')).toBe('mallory')],
+    ['a client deleting the schema from tl_meta', (doc) => expect(readSchema(doc)).toBeUndefined()],
+    ['an update after a clock gap', (doc) => expect(doc.store.pendingStructs).not.toBeNull()],
+    ['a client appearing in two sections of one update', (doc) => expect(doc.store.pendingStructs).not.toBeNull()],
+  ]
+
+  test.each(harms)('%s, applied, would harm the board', (name, harm) => {
     const server = serverDoc()
-    const update = hostileUpdate(server, (c) => recordArray(c).push([{ key: 'shape:x' } as RecordEntry]))
-    expect(refusal(server, update)).toMatch(/entry must be \{key, val\}/)
-    browserCannotOpen(applied(server, update))
+    harm(applied(server, hostileUpdateNamed(name).build(server, limits)))
   })
 
-  test('an entry with keys besides key and val is refused', () => {
-    const server = serverDoc()
-    const shape = stickyShape('extra')
-    const update = hostileUpdate(server, (c) => recordArray(c).push([{ ...entry(shape), more: 1 } as RecordEntry]))
-    expect(refusal(server, update)).toMatch(/entry must be \{key, val\}/)
-  })
-
-  test('an entry whose key is not its record id is refused', () => {
-    const server = serverDoc()
-    const shape = stickyShape('real')
-    const update = hostileUpdate(server, (c) => recordArray(c).push([{ key: 'shape:other', val: shape }]))
-    expect(refusal(server, update)).toMatch(/key must equal val\.id/)
-    expect(recordArray(applied(server, update)).toArray().some(({ key, val }) => key !== val.id)).toBe(true)
-  })
-
-  test('a sticky with an invalid prop is refused, naming the prop', () => {
-    const server = serverDoc()
-    const shape = stickyShape('flat')
-    const broken = { ...shape, props: { ...shape.props, w: 0 } }
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry(broken)]))
-    expect(refusal(server, update)).toMatch(/invalid shape record: .*props\.w: /)
-    expect(readRecords(applied(server, update)).filter((r) => !isValidRecord(r))).toHaveLength(1)
-  })
-
-  test('a record of a type the schema does not know is refused', () => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry({ id: 'evil:1', typeName: 'evil' })]))
-    expect(refusal(server, update)).toMatch(/unknown record type/)
-    expect(readRecords(applied(server, update)).filter((r) => !isValidRecord(r))).toHaveLength(1)
-  })
-
-  test('a record whose type name is an Object property is an unknown type, not a crash', () => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry({ id: 'x', typeName: 'constructor' })]))
-    expect(refusal(server, update)).toMatch(/unknown record type/)
-  })
-
-  test.each(['instance', 'instance_page_state', 'camera', 'pointer'])('a %s record (one user’s own state) is refused', (typeName) => {
-    const server = serverDoc()
-    const store = createTestStore()
-    mountLikeEditor(store)
-    const record = store.allRecords().find((r) => r.typeName === typeName)!
-    expect(isValidRecord(record)).toBe(true)
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry(record)]))
-    expect(refusal(server, update)).toMatch(new RegExp(`${typeName} records are not shared`))
-    expect(readRecords(applied(server, update)).map((r) => r.typeName)).toContain(typeName)
-  })
-
-  test('an asset record is refused, though tldraw finds it valid', () => {
-    const server = serverDoc()
+  test('the valid-looking payloads are valid tldraw records: only the board’s own rules refuse them', () => {
     expect(isValidRecord(imageAsset)).toBe(true)
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry(imageAsset)]))
-    expect(refusal(server, update)).toMatch(/asset records are not allowed/)
-    expect(readRecords(applied(server, update)).map((r) => r.id)).toContain(imageAsset.id)
+    for (const type of ['image', 'video', 'bookmark', 'embed'] as const) expect(isValidRecord(outsideContentShape(type))).toBe(true)
+    for (const typeName of ['instance', 'instance_page_state', 'camera', 'pointer']) expect(isValidRecord(userStateRecord(typeName))).toBe(true)
   })
 
-  test.each(Object.entries(outsideContentShapes))('a valid %s shape is refused: it would make every browser load an outside URL', (type, props) => {
+  test('a client replacing the schema in tl_meta would make browsers take the board for one from a newer app', () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
     const server = serverDoc()
-    const shape = { ...shapeBase(`outside-${type}`), type, props }
-    expect(isValidRecord(shape)).toBe(true)
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry(shape)]))
-    expect(refusal(server, update)).toMatch(new RegExp(`${type} shapes are not allowed`))
-    expect(readRecords(applied(server, update)).map((r) => r.id)).toContain(shape.id)
+    const update = hostileUpdateNamed('a client replacing the schema in tl_meta').build(server, limits)
+    expect(() => bindStoreToDoc(createTestStore(), applied(server, update))).toThrow(IncompatibleBoardError)
+    expect(logged).toHaveBeenCalled()
+    logged.mockRestore()
   })
 
-  test('a record carrying binary data is refused', () => {
+  test('deleting the schema from tl_meta is a delete set alone, with no structs', () => {
     const server = serverDoc()
-    const shape = stickyShape('binary')
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry({ ...shape, meta: { blob: new Uint8Array([1, 2]) } })]))
-    expect(refusal(server, update)).toMatch(/JSON data only/)
+    expect(Y.decodeUpdate(hostileUpdateNamed('a client deleting the schema from tl_meta').build(server, limits)).structs).toHaveLength(0)
   })
 
-  test('a record with a prototype smuggled in through a __proto__ key is refused', () => {
-    const server = serverDoc()
-    const shape = stickyShape('proto')
-    // JSON.parse makes __proto__ an own key; lib0's decoder assigns it, which sets the prototype.
-    const smuggled = JSON.parse(JSON.stringify(shape).replace('"meta":{}', '"meta":{"__proto__":{"x":1}}'))
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry(smuggled)]))
+  test('a smuggled __proto__ really reaches the decoded record as its prototype', () => {
+    const update = hostileUpdateNamed('a record with a prototype smuggled in through __proto__').build(serverDoc(), limits)
     expect(Object.getPrototypeOf((Y.decodeUpdate(update).structs[0] as Y.Item).content.getContent()[0].val.meta)).not.toBe(Object.prototype)
-    expect(refusal(server, update)).toMatch(/JSON data only/)
-  })
-
-  test.each([
-    ['a Y.Map', () => new Y.Map(), /nested type/],
-    ['a Y.Text', () => new Y.Text('hi'), /nested type/],
-    ['a Y.XmlFragment', () => new Y.XmlFragment(), /nested type/],
-    ['a sub-document', () => new Y.Doc(), /sub-document/],
-    ['binary content', () => new Uint8Array([1, 2, 3]), /binary content/],
-  ])('%s pushed into tl_records is refused', (_, value, reason) => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => recordArray(c).push([value() as unknown as RecordEntry]))
-    expect(refusal(server, update)).toMatch(reason)
-    browserCannotOpen(applied(server, update))
   })
 
   test('content inside a nested type is refused, not only the type', () => {
@@ -341,91 +244,9 @@ describe('an update no reader could read is refused before it reaches the board'
     const update = updateFrom(client, () => map.set('a', 1))
     expect(refusal(server, update)).toMatch(/nested types are not allowed/)
   })
-
-  test.each([
-    ['text', (text: Y.Text) => text.insert(0, 'hi'), /text content/],
-    ['an embed', (text: Y.Text) => text.insertEmbed(0, { src: 'https://evil.example/' }), /embed content/],
-    ['formatted text', (text: Y.Text) => text.insert(0, 'hi', { bold: true }), /(format|text) content/],
-  ])('%s written into tl_records from a doc that takes it for a Y.Text is refused', (_, write, reason) => {
-    const server = serverDoc()
-    const forger = new Y.Doc()
-    write(forger.getText(recordsKey))
-    const update = Y.encodeStateAsUpdate(forger)
-    expect(refusal(server, update)).toMatch(reason)
-    browserCannotOpen(applied(server, update))
-  })
-
-  test('a map entry on tl_records, written from a doc that takes it for a Y.Map, is refused', () => {
-    const server = serverDoc()
-    const forger = new Y.Doc()
-    const shape = stickyShape('keyed')
-    forger.getMap(recordsKey).set(shape.id, entry(shape))
-    const update = Y.encodeStateAsUpdate(forger)
-    expect(refusal(server, update)).toMatch(/array entries, not map keys/)
-    expect((applied(server, update).share.get(recordsKey) as Y.AbstractType<unknown>)._map.size).toBe(1)
-  })
-
-  test('another root is refused', () => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => c.getMap('evil').set('x', 1))
-    expect(refusal(server, update)).toMatch(/unknown root/)
-    expect([...applied(server, update).share.keys()]).toContain('evil')
-  })
-
-  test('another root is refused even when its content is already deleted', () => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => {
-      c.getArray('evil').push([1])
-      c.getArray('evil').delete(0)
-    })
-    expect(refusal(server, update)).toMatch(/unknown root/)
-  })
-
-  test('a client replacing the schema in tl_meta is refused; applied, browsers would take the board for one from a newer app', () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
-    const server = serverDoc()
-    const ours = schema.serialize()
-    const newer = { ...ours, sequences: { ...ours.sequences, 'com.tldraw.page': 999 } }
-    const update = hostileUpdate(server, (c) => metaMap(c).set(schemaKey, newer))
-    expect(refusal(server, update)).toMatch(/tl_meta is written by the server only/)
-    expect(() => bindStoreToDoc(createTestStore(), applied(server, update))).toThrow(IncompatibleBoardError)
-    expect(logged).toHaveBeenCalled()
-    logged.mockRestore()
-  })
-
-  test('a client adding a key to tl_meta is refused', () => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => c.getMap(metaKey).set('owner', 'mallory'))
-    expect(refusal(server, update)).toMatch(/tl_meta is written by the server only/)
-    expect(applied(server, update).getMap(metaKey).get('owner')).toBe('mallory')
-  })
-
-  test('a client deleting the schema from tl_meta is refused', () => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => metaMap(c).delete(schemaKey))
-    expect(Y.decodeUpdate(update).structs).toHaveLength(0)
-    expect(refusal(server, update)).toMatch(/tl_meta is written by the server only/)
-    expect(readSchema(applied(server, update))).toBeUndefined()
-  })
-
-  test('over the quota, an update adding records is refused', () => {
-    const server = serverDoc()
-    const full = { maxRecords: recordArray(server).length }
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry(stickyShape('one-too-many'))]))
-    expect(refusal(server, update, full)).toMatch(/over quota: a board holds at most \d+ records/)
-  })
 })
 
 describe('an update Yjs could not integrate completely is refused', () => {
-  test('an update after a clock gap is refused; applied, it would wait forever in pendingStructs', () => {
-    const server = serverDoc()
-    const client = clientOf(server)
-    updateFrom(client, () => recordArray(client).push([entry(stickyShape('first'))]))
-    const second = updateFrom(client, () => recordArray(client).push([entry(stickyShape('second'))]))
-    expect(refusal(server, second)).toMatch(/gap/)
-    expect(applied(server, second).store.pendingStructs).not.toBeNull()
-  })
-
   test('a delete of content the server never saw is refused; applied, it would wait in pendingDs', () => {
     const server = serverDoc()
     const client = clientOf(server)
@@ -442,17 +263,6 @@ describe('an update Yjs could not integrate completely is refused', () => {
     Y.applyUpdate(bob, updateFrom(alice, () => recordArray(alice).push([entry(stickyShape('alices'))])))
     const update = updateFrom(bob, () => recordArray(bob).push([entry(stickyShape('bobs'))]))
     expect(refusal(server, update)).toMatch(/origin is neither in the document nor in the update/)
-    expect(applied(server, update).store.pendingStructs).not.toBeNull()
-  })
-
-  test('a client appearing in two sections of one update is refused: Yjs would apply only the last one', () => {
-    const server = serverDoc()
-    const client = clientOf(server)
-    const first = updateFrom(client, () => recordArray(client).push([entry(stickyShape('first'))]))
-    const second = updateFrom(client, () => recordArray(client).push([entry(stickyShape('second'))]))
-    // Both are one section and an empty delete set: [1, section..., 0]. Spliced into one update of two sections.
-    const update = new Uint8Array([2, ...first.slice(1, -1), ...second.slice(1, -1), 0])
-    expect(refusal(server, update)).toMatch(/malformed update: a client appears twice/)
     expect(applied(server, update).store.pendingStructs).not.toBeNull()
   })
 
@@ -498,12 +308,6 @@ describe('an update Yjs could not integrate completely is refused', () => {
     ['an empty message', new Uint8Array([])],
   ])('%s are refused as malformed', (_, update) => {
     expect(refusal(serverDoc(), update)).toBe('malformed update')
-  })
-
-  test('a truncated update is refused as malformed', () => {
-    const server = serverDoc()
-    const update = hostileUpdate(server, (c) => recordArray(c).push([entry(stickyShape('cut'))]))
-    expect(refusal(server, update.slice(0, update.length - 5))).toBe('malformed update')
   })
 })
 

@@ -118,7 +118,7 @@ export class BoardDocument {
     // build on what the server lost. The sync step 2, computed after them, carries them whole.
     if (incomplete) {
       if (!connection.syncedBack) return
-      throw new Forbidden('update builds on content the board does not have')
+      throw new Forbidden('gap: the update builds on content the board does not have')
     }
     if (connection.rights.readOnly) {
       // A viewer's answer to our sync step 1 carries the deletions it was sent: nothing of its own.
