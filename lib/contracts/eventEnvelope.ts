@@ -1,0 +1,98 @@
+import type { ContractContext, ContractEvent } from './contractModel.ts'
+import { type Dialect, type JsonSchema, dataSchema, exampleData, exampleTime } from './dataSchema.ts'
+
+/**
+ * What every event carries, in every format: `detail` (the EventBridge name;
+ * CloudEvents' `data`, AsyncAPI's payload) holds `metadata` and `data`.
+ * Metadata gives the event its own id (EventBridge replaces the envelope's
+ * when it forwards), the schema version, a correlation id for tracing, a clear
+ * origin (context and service), the time, and a severity a gatekeeper bus can
+ * filter on. `data` is the contract panel's fields.
+ */
+export function detailSchema(event: ContractEvent, context: ContractContext, dialect: Dialect): JsonSchema {
+  return {
+    type: 'object',
+    properties: { metadata: metadataSchema(event, context), data: dataSchema(event, dialect) },
+    required: ['metadata', 'data'],
+  }
+}
+
+export function metadataSchema(event: ContractEvent, context: ContractContext): JsonSchema {
+  const text = (description: string) => ({ type: 'string', description })
+  return {
+    type: 'object',
+    properties: {
+      eventId: text('This event’s own id, kept when a bus gives the envelope a new one.'),
+      // A string, not a one-value enum: readers of 1.1 must still accept events stamped 1.2.
+      schemaVersion: text(`The contract version the event was written against (this schema: ${event.version}).`),
+      correlationId: text('Shared by every event of one business transaction, for tracing.'),
+      causationId: text('The id of the event or command that caused this one.'),
+      producer: {
+        type: 'object',
+        properties: { context: { type: 'string', enum: [context.slug] }, service: { type: 'string', enum: [event.service] } },
+        required: ['context', 'service'],
+      },
+      time: { type: 'string', format: 'date-time', description: 'When it happened in the domain.' },
+      // Draft-04 has no `const`: a one-value enum.
+      severity: { type: 'string', enum: [event.severity], description: 'RED: carries secrets; AMBER: personal data; GREEN: neither.' },
+    },
+    required: ['eventId', 'schemaVersion', 'correlationId', 'producer', 'time', 'severity'],
+  }
+}
+
+/** The whole EventBridge event: its envelope, with `detail` as above. */
+export function eventBridgeEventSchema(event: ContractEvent, context: ContractContext, dialect: Dialect): JsonSchema {
+  const string = { type: 'string' }
+  return {
+    type: 'object',
+    properties: {
+      version: string,
+      id: string,
+      'detail-type': { type: 'string', enum: [event.name] },
+      source: { type: 'string', enum: [context.source] },
+      account: string,
+      time: { type: 'string', format: 'date-time' },
+      region: string,
+      resources: { type: 'array', items: string },
+      detail: detailSchema(event, context, dialect),
+    },
+    required: ['detail-type', 'source', 'detail'],
+  }
+}
+
+const exampleId = (event: ContractEvent, salt: string) => {
+  // Deterministic, so two exports of one board are byte-identical; shaped like a UUID.
+  let hash = 2166136261
+  for (const char of `${event.schemaName}:${salt}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0
+  const hex = hash.toString(16).padStart(8, '0')
+  return `${hex}-0000-4000-8000-${hex}${hex.slice(0, 4)}`
+}
+
+export function exampleDetail(event: ContractEvent, context: ContractContext) {
+  return {
+    metadata: {
+      eventId: exampleId(event, 'event'),
+      schemaVersion: event.version,
+      correlationId: exampleId(event, 'correlation'),
+      causationId: exampleId(event, 'cause'),
+      producer: { context: context.slug, service: event.service },
+      time: exampleTime,
+      severity: event.severity,
+    },
+    data: exampleData(event.fields),
+  }
+}
+
+export function exampleEventBridgeEvent(event: ContractEvent, context: ContractContext) {
+  return {
+    version: '0',
+    id: exampleId(event, 'envelope'),
+    'detail-type': event.name,
+    source: context.source,
+    account: '123456789012',
+    time: exampleTime,
+    region: 'eu-west-1',
+    resources: [],
+    detail: exampleDetail(event, context),
+  }
+}

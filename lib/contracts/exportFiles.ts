@@ -1,0 +1,12 @@
+/** One file of an export: where it goes in a bundle, and its text. */
+export interface ExportFile {
+  path: string
+  content: string
+}
+
+/** JSON as every export writes it: two-space indent and a final newline, so files diff well and stay byte-identical. */
+export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+
+/** A document per key, each as a JSON file under `folder`. */
+export const jsonFiles = (folder: string, documents: Record<string, unknown>, fileName = (key: string) => key): ExportFile[] =>
+  Object.entries(documents).map(([key, document]) => ({ path: `${folder}/${fileName(key)}.json`, content: jsonText(document) }))

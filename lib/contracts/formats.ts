@@ -1,0 +1,39 @@
+import type { ContractModel } from './contractModel.ts'
+import { type ExportFile, jsonText } from './exportFiles.ts'
+import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
+
+/**
+ * Every export format, one entry each: what `GET /api/boards/<id>/export/<format>`
+ * answers, and the files it adds to the bundle. Each is a pure function of
+ * the contract model.
+ */
+export interface ExportFormat {
+  title: string
+  /** What the format is for, for the dialog and the bundle's README. */
+  description: string
+  /** The HTTP answer: JSON (one document, or documents keyed by context or schema name) or text. */
+  answer: { type: 'json'; document(contracts: ContractModel): unknown } | { type: 'text'; mediaType: string; text(contracts: ContractModel): string } | { type: 'zip' }
+  files(contracts: ContractModel): ExportFile[]
+}
+
+export const exportFormats = {
+  eventbridge: {
+    title: 'EventBridge, JSON Schema',
+    description:
+      'One JSONSchemaDraft4 schema of the whole EventBridge event per domain event (schemas/), an example event for each (examples/), and the CreateRegistry/CreateSchema calls that load them (manifest.json, create-schemas.sh).',
+    answer: { type: 'json', document: eventBridgeSchemas },
+    files: eventBridgeFiles,
+  },
+} satisfies Record<string, ExportFormat>
+
+export type FormatId = keyof typeof exportFormats
+export const formatIds = Object.keys(exportFormats) as FormatId[]
+
+export const isFormatId = (id: string): id is FormatId => Object.hasOwn(exportFormats, id)
+
+/** What the answer of a JSON or text format is, as text. */
+export function formatText(format: ExportFormat, contracts: ContractModel): string {
+  if (format.answer.type === 'json') return jsonText(format.answer.document(contracts))
+  if (format.answer.type === 'text') return format.answer.text(contracts)
+  throw new Error('a zip format has no text')
+}

@@ -1,0 +1,87 @@
+import fc from 'fast-check'
+import { arrayItemTypes, type EventField, fieldTypes, sensitivities } from '../board/eventContract.ts'
+import type { BoardContent, ContextContent, ElementContent } from '../boardFile/boardContent.ts'
+import { emptyBoardContent } from '../boardFile/boardContent.ts'
+import { modelOfContent } from '../model/boardModel.ts'
+import { type ContractModel, contractModel } from './contractModel.ts'
+
+/** For tests: boards with contexts and event contracts, hand-made or generated, and their contract models. */
+
+export const contextArea = (id: string, name: string, x: number, extra: Partial<ContextContent> = {}): ContextContent => ({
+  id,
+  name,
+  source: '',
+  team: '',
+  description: '',
+  x,
+  y: 0,
+  w: 1000,
+  h: 600,
+  ...extra,
+})
+
+export const field = (name: string, extra: Partial<EventField> = {}): EventField => ({
+  id: name || 'unnamed',
+  name,
+  type: 'string',
+  itemType: 'string',
+  enumValues: [],
+  fields: [],
+  required: true,
+  description: '',
+  example: '',
+  sensitivity: 'none',
+  ...extra,
+})
+
+/** A domain event at (x, y) with the given fields. */
+export const event = (id: string, text: string, x: number, fields: EventField[] = [], extra: Partial<ElementContent> = {}): ElementContent => ({
+  id,
+  kind: 'event',
+  text,
+  x,
+  y: 100,
+  contract: { description: '', version: 1, producer: '', fields },
+  ...extra,
+})
+
+export const contractsOf = (content: Partial<BoardContent>, name = 'Online Shop'): ContractModel =>
+  contractModel(modelOfContent({ ...emptyBoardContent(name), ...content }), name)
+
+/** Text as people type it: any script, punctuation, emoji, blanks. */
+const anyText = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom('Order Placed', 'order placed', 'Zahlung eingegangen', 'Commande expédiée', '注文確定', 'aws.events', '  ', '42 things', 'a@b.c/d', 'Order Placed'),
+)
+
+const fieldArbitrary: fc.Memo<EventField> = fc.memo((depth) =>
+  fc.record({
+    id: fc.string({ minLength: 1, maxLength: 8 }),
+    name: anyText,
+    type: depth > 1 ? fc.constantFrom(...fieldTypes) : fc.constantFrom(...fieldTypes.filter((t) => t !== 'object' && t !== 'array')),
+    itemType: depth > 1 ? fc.constantFrom(...arrayItemTypes) : fc.constantFrom(...arrayItemTypes.filter((t) => t !== 'object')),
+    enumValues: fc.uniqueArray(anyText, { maxLength: 4 }),
+    fields: depth > 1 ? fc.array(fieldArbitrary(depth - 1), { maxLength: 3 }) : fc.constant([]),
+    required: fc.boolean(),
+    description: anyText,
+    example: fc.oneof(anyText, fc.constantFrom('12', '-3.5', 'true', 'false', '2026-11-23T10:00:00Z', 'not a date')),
+    sensitivity: fc.constantFrom(...sensitivities),
+  }),
+)
+
+/** Boards of up to four contexts (some overlapping, some with hostile sources) and a dozen events, some outside every context. */
+export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
+  .record({
+    name: anyText,
+    contexts: fc.array(fc.record({ name: anyText, source: fc.oneof(anyText, fc.constantFrom('com.acme.orders', 'aws.orders', 'ORDERS', '')), team: anyText }), {
+      maxLength: 4,
+    }),
+    events: fc.array(fc.record({ text: anyText, x: fc.integer({ min: -500, max: 4500 }), fields: fc.array(fieldArbitrary(3), { maxLength: 5 }), pivotal: fc.boolean() }), {
+      maxLength: 12,
+    }),
+  })
+  .map(({ name, contexts, events }) => ({
+    ...emptyBoardContent(name),
+    contexts: contexts.map((c, i) => contextArea(`c${i}`, c.name, i * 1000, { source: c.source, team: c.team })),
+    elements: events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })),
+  }))
