@@ -36,6 +36,8 @@ export interface Config {
   handshakeTimeoutMs: number
   /** Records (stickies, arrows, pages…) one board may hold; updates past it are refused. */
   maxBoardRecords: number
+  /** What an exported event may weigh: example events past it are reported as problems of the export. */
+  payloadBudgetBytes: number
   /** Keys the capability links; unset: a secret generated once into DATA_DIR. Instances that share boards share it. */
   secret: string | undefined
   /** When set, creating or importing a board needs it as a bearer token. */
@@ -105,6 +107,8 @@ export function readConfig(env: Env = process.env): Config {
     // Node's own request timeout (300 s) must stay longer than this.
     handshakeTimeoutMs: integer(env, 'HANDSHAKE_TIMEOUT_MS', 10_000, 100, 120_000),
     maxBoardRecords: integer(env, 'MAX_BOARD_RECORDS', 50_000, 100, 1_000_000),
+    // EventBridge's limit for years; it took 1 MB from 2026, but other buses and older accounts still stop at 256 KB.
+    payloadBudgetBytes: integer(env, 'PAYLOAD_BUDGET_BYTES', 256 * kib, kib, 64 * mib),
     versionIntervalMs: integer(env, 'VERSION_INTERVAL_MS', 10 * 60_000, 1_000, 24 * 3_600_000),
     secret,
     createToken,

@@ -5,12 +5,12 @@
 export const roles = ['facilitator', 'participant', 'viewer'] as const
 export type Role = (typeof roles)[number]
 
-/** read: see the board and its model; edit: change the board; facilitate: links, versions, audit. */
-export type Permission = 'read' | 'edit' | 'facilitate'
+/** read: see the board and its model; edit: change the board; export: take its contracts home; facilitate: links, versions, audit, publishing. */
+export type Permission = 'read' | 'edit' | 'export' | 'facilitate'
 
 const grants: Record<Role, readonly Permission[]> = {
-  facilitator: ['read', 'edit', 'facilitate'],
-  participant: ['read', 'edit'],
+  facilitator: ['read', 'edit', 'export', 'facilitate'],
+  participant: ['read', 'edit', 'export'],
   viewer: ['read'],
 }
 

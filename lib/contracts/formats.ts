@@ -12,7 +12,7 @@ export interface ExportFormat {
   /** What the format is for, for the dialog and the bundle's README. */
   description: string
   /** The HTTP answer: JSON (one document, or documents keyed by context or schema name) or text. */
-  answer: { type: 'json'; document(contracts: ContractModel): unknown } | { type: 'text'; mediaType: string; text(contracts: ContractModel): string } | { type: 'zip' }
+  answer: { type: 'json'; document(contracts: ContractModel): unknown } | { type: 'text'; mediaType: string; extension: string; text(contracts: ContractModel): string } | { type: 'zip' }
   files(contracts: ContractModel): ExportFile[]
 }
 

@@ -1,0 +1,25 @@
+import { readBoardRecords } from '../boards/liveBoards.ts'
+import { findBoard } from '../db/boards.ts'
+import type { Database } from '../db/client.ts'
+import { buildBoardModel } from '../model/boardModel.ts'
+import type { BoardModel } from '../model/boardModel.ts'
+import { budgetProblems } from './budget.ts'
+import { type ContractModel, contractModel } from './contractModel.ts'
+
+export interface ContractOptions {
+  payloadBudgetBytes: number
+}
+
+/** The contracts of a board's model, with every problem an export would meet. */
+export function boardContracts(model: BoardModel, boardName: string, options: ContractOptions): ContractModel {
+  const contracts = contractModel(model, boardName)
+  return { ...contracts, problems: [...contracts.problems, ...budgetProblems(contracts, options.payloadBudgetBytes)] }
+}
+
+/** A stored or live board's contracts; null when there is no such board. */
+export async function readBoardContracts(db: Database, boardId: string, options: ContractOptions): Promise<ContractModel | null> {
+  const board = await findBoard(db, boardId)
+  const records = board && (await readBoardRecords(db, boardId))
+  if (!board || !records) return null
+  return boardContracts(buildBoardModel(records), board.name, options)
+}
