@@ -8,6 +8,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { can, roleLabels } from '@/lib/auth/roles'
 import type { ConnectionStatus } from '@/lib/sync/connectionStatus'
 import type { Participant } from '@/lib/sync/presenceBinding'
+import { ExportDialog } from './ExportDialog'
 import { HistoryDialog } from './HistoryDialog'
 import { InviteDialog } from './InviteDialog'
 import { PeopleList } from './PeopleList'
@@ -39,7 +40,7 @@ export function BoardBar({
 }) {
   const participant = useValue($participant)
   const connection = useValue($connection)
-  const [dialog, setDialog] = useState<'invite' | 'history'>()
+  const [dialog, setDialog] = useState<'invite' | 'history' | 'export'>()
   return (
     <div className="board-bar">
       <Link href="/" title="Your boards" aria-label="Your boards">
@@ -61,6 +62,11 @@ export function BoardBar({
         onChange={(event) => onRename(event.target.value)}
       />
       <PeopleList awareness={awareness} role={board.role} />
+      {can(board.role, 'export') && (
+        <button type="button" onClick={() => setDialog('export')}>
+          Export
+        </button>
+      )}
       {can(board.role, 'facilitate') && (
         <>
           <button type="button" onClick={() => setDialog('invite')}>
@@ -76,6 +82,7 @@ export function BoardBar({
       </span>
       {dialog === 'invite' && <InviteDialog board={board} onClose={() => setDialog(undefined)} />}
       {dialog === 'history' && <HistoryDialog board={board} onClose={() => setDialog(undefined)} />}
+      {dialog === 'export' && <ExportDialog board={board} onClose={() => setDialog(undefined)} />}
     </div>
   )
 }

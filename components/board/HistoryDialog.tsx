@@ -2,6 +2,7 @@
 
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { BoardDialog } from './BoardDialog'
+import { boardJson } from './boardApi'
 import type { OpenBoard } from './useBoardAccess'
 
 interface Version {
@@ -33,26 +34,15 @@ export function HistoryDialog({ board, onClose }: { board: OpenBoard; onClose():
   const [label, setLabel] = useState('')
   const [message, setMessage] = useState<string>()
 
-  const api = useCallback(
-    async (path: string, init: RequestInit = {}) => {
-      const response = await fetch(`/api/boards/${board.id}/${path}`, {
-        ...init,
-        headers: { authorization: `Bearer ${board.token}`, ...(init.body ? { 'content-type': 'application/json' } : {}) },
-      })
-      const body = await response.json()
-      if (!response.ok) throw new Error(body.error ?? `the server answered ${response.status}`)
-      return body
-    },
-    [board.id, board.token],
-  )
+  const api = useCallback((path: string, init?: RequestInit) => boardJson<Record<string, never>>(board, path, init), [board])
   const refresh = useCallback(async () => {
     try {
-      setVersions((await api('versions')).versions)
-      setEvents((await api('audit')).events)
+      setVersions((await boardJson<{ versions: Version[] }>(board, 'versions')).versions)
+      setEvents((await boardJson<{ events: AuditEvent[] }>(board, 'audit')).events)
     } catch (error) {
       setMessage(String(error))
     }
-  }, [api])
+  }, [board])
   useEffect(() => void refresh(), [refresh])
 
   const keep = async (event: FormEvent) => {

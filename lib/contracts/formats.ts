@@ -37,3 +37,10 @@ export function formatText(format: ExportFormat, contracts: ContractModel): stri
   if (format.answer.type === 'text') return format.answer.text(contracts)
   throw new Error('a zip format has no text')
 }
+
+/** What the Export dialog lists: each format's id, title, description and how it answers. */
+export const formatSummaries = () =>
+  formatIds.map((id) => {
+    const { title, description, answer } = exportFormats[id] as ExportFormat
+    return { id, title, description, answer: answer.type }
+  })

@@ -10,6 +10,8 @@ export type AuditAction =
   | 'version.saved'
   | 'version.restored'
   | 'update.refused'
+  | 'contracts.mode'
+  | 'contracts.published'
 
 export interface AuditEntry {
   boardId: string

@@ -14,6 +14,14 @@ export function currentModel(editor: Editor): BoardModel {
 /** Model element ids are shape ids without their prefix. */
 export const shapeIdOf = (elementId: string) => `shape:${elementId}` as TLShapeId
 
+/** Selects the stickies behind a problem and brings them into view; those deleted since are skipped. */
+export function showElements(editor: Editor, elementIds: readonly string[]): void {
+  const ids = elementIds.map(shapeIdOf).filter((id) => editor.getShape(id))
+  if (ids.length === 0) return
+  editor.select(...ids)
+  editor.zoomToSelection({ animation: { duration: 200 } })
+}
+
 /** Calls back with a fresh value after document changes settle, not on every keystroke. */
 export function onDocumentSettled(editor: Editor, delayMs: number, callback: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined

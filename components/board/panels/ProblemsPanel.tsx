@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react'
 import { useEditor } from 'tldraw'
 import { type Finding, checkModel } from '@/lib/model/checks'
-import { currentModel, onDocumentSettled, shapeIdOf } from '../editor/boardModel'
+import { currentModel, onDocumentSettled, showElements } from '../editor/boardModel'
 
 const severityIcon = { error: '⛔', warning: '⚠️', info: 'ℹ️' } as const
 
@@ -13,13 +13,6 @@ export function ProblemsPanel() {
   const [open, setOpen] = useState(false)
   const [findings, setFindings] = useState<Finding[]>([])
   useEffect(() => onDocumentSettled(editor, 400, () => setFindings(checkModel(currentModel(editor)))), [editor])
-
-  const show = (finding: Finding) => {
-    const ids = finding.elementIds.map(shapeIdOf).filter((id) => editor.getShape(id))
-    if (ids.length === 0) return
-    editor.select(...ids)
-    editor.zoomToSelection({ animation: { duration: 200 } })
-  }
 
   const problems = findings.filter((f) => f.severity !== 'info').length
   return (
@@ -33,7 +26,7 @@ export function ProblemsPanel() {
           {findings.length === 0 && <li className="es-problems__empty">Nothing to report.</li>}
           {findings.map((finding) => (
             <li key={finding.id}>
-              <button type="button" data-rule={finding.rule} onClick={() => show(finding)}>
+              <button type="button" data-rule={finding.rule} onClick={() => showElements(editor, finding.elementIds)}>
                 <span aria-label={finding.severity}>{severityIcon[finding.severity]}</span> {finding.message}
               </button>
             </li>

@@ -1,12 +1,13 @@
-import { readBoardContracts } from '@/lib/contracts/boardContracts'
 import { readConfig } from '@/lib/config'
+import { pendingExport } from '@/lib/contracts/contractExports'
+import { formatSummaries } from '@/lib/contracts/formats'
 import { boardRoute } from '@/lib/http/boardRoute'
 import { jsonError } from '@/lib/http/json'
 
 export const dynamic = 'force-dynamic'
 
-/** What the Export dialog shows first: the contexts and events the export holds, and its problems. */
+/** What the Export dialog shows before anything is downloaded: the contracts, their problems, and what changed since the last export. */
 export const GET = boardRoute('export', async ({ db, boardId }) => {
-  const contracts = await readBoardContracts(db, boardId, readConfig())
-  return contracts ? Response.json(contracts) : jsonError(404, 'board not found')
+  const pending = await pendingExport(db, boardId, readConfig())
+  return pending ? Response.json({ contracts: pending.contracts, report: pending.report, exports: pending.history.length, formats: formatSummaries() }) : jsonError(404, 'board not found')
 })

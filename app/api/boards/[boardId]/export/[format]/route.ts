@@ -1,4 +1,4 @@
-import { readBoardContracts } from '@/lib/contracts/boardContracts'
+import { pendingExport } from '@/lib/contracts/contractExports'
 import { exportAnswer } from '@/lib/contracts/exportAnswer'
 import { isFormatId } from '@/lib/contracts/formats'
 import { readConfig } from '@/lib/config'
@@ -9,6 +9,7 @@ export const dynamic = 'force-dynamic'
 
 export const GET = boardRoute<{ format: string }>('export', async ({ db, boardId, params }) => {
   if (!isFormatId(params.format)) return jsonError(404, `no export format ${params.format}`)
-  const contracts = await readBoardContracts(db, boardId, readConfig())
-  return contracts ? exportAnswer(params.format, contracts) : jsonError(404, 'board not found')
+  // Versions as the board's export history gives them, so a preview shows what a download will hold.
+  const pending = await pendingExport(db, boardId, readConfig())
+  return pending ? exportAnswer(params.format, pending.contracts) : jsonError(404, 'board not found')
 })
