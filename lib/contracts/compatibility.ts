@@ -137,10 +137,11 @@ function formatChanges(before: JsonSchema, after: JsonSchema, path: string): Sch
 function enumChanges(before: JsonSchema, after: JsonSchema, path: string): SchemaChange[] {
   const { enum: was } = before
   const { enum: is } = after
+  const isList = (value: unknown) => value === undefined || Array.isArray(value)
   if (isEqual(was, is)) return []
+  if (!isList(was) || !isList(is)) return [change('unrecognised-change', path, 'enum')]
   if (was === undefined) return [change('enum-added', path, show(is))]
   if (is === undefined) return [change('enum-removed', path, show(was))]
-  if (!Array.isArray(was) || !Array.isArray(is)) return [change('unrecognised-change', path, 'enum')]
   const missingFrom = (values: unknown[]) => (value: unknown) => !values.some((other) => isEqual(other, value))
   return [
     ...was.filter(missingFrom(is)).map((value) => change('enum-value-removed', path, show(value))),
@@ -179,7 +180,7 @@ function propertiesOf(schema: JsonSchema): Map<string, Property> | undefined {
   const names = new Set([...Object.keys(properties), ...required])
   return new Map(
     [...names].map((name) => {
-      const property = properties[name] ?? {}
+      const property = Object.hasOwn(properties, name) ? properties[name] : {}
       return [name, { schema: property, required: required.includes(name), hasDefault: asSchema(property)?.default !== undefined }]
     }),
   )
