@@ -79,9 +79,9 @@ export interface SchemaChange {
 }
 
 function change(kind: ChangeKind, path: string, detail?: string): SchemaChange {
-  const { backward, forward, change, consequence } = compatibilityRules[kind]
+  const rule = compatibilityRules[kind]
   const subject = path === '' ? 'The event' : path
-  return { path, kind, breaks: { backward, forward }, message: `${subject} ${change}${detail ? ` (${detail})` : ''}: ${consequence}` }
+  return { path, kind, breaks: { backward: rule.backward, forward: rule.forward }, message: `${subject} ${rule.change}${detail ? ` (${detail})` : ''}: ${rule.consequence}` }
 }
 
 /** Every change from one version of an event's schema to the next, in reading order: keywords first, then properties by name, then items. */
