@@ -100,7 +100,7 @@ describe('registering JSON Schemas in a Confluent Schema Registry', () => {
   test.each([
     ['a wrong password is refused (401)', () => ({ ...target, password: 'not-the-password' }), '401'],
     ['a user without permission is refused (403)', () => (registry.refuse({ status: 403, body: { error_code: 40301, message: 'User is denied operation Write on Subject' } }), target), '40301'],
-  ])('%s: the publish stops at the first subject with a message that says to check the credentials', async (_, refusedTarget, code) => {
+  ])('%s: the publish stops before any subject is registered, with a message that says to check the credentials', async (_, refusedTarget, code) => {
     await start()
     const log = recordingLogger()
 

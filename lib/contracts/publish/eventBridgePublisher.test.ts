@@ -153,7 +153,7 @@ describe('publishing an EventBridge manifest to the Schema Registry', () => {
   test.each([
     ['an access key the registry does not know', () => ({ ...target, credentials: { accessKeyId: 'AKIAUNKNOWNKEY000000', secretAccessKey } }), 'UnrecognizedClientException'],
     ['credentials without permission', () => (registry.refuse({ status: 403, type: 'ForbiddenException', message: 'User is not authorized to perform: schemas:DescribeRegistry' }), target), 'ForbiddenException'],
-  ])('%s stop the publish at the first request, with a message that says to check the credentials', async (_, refusedTarget, code) => {
+  ])('%s stop the publish before anything is created, with a message that says to check the credentials', async (_, refusedTarget, code) => {
     const log = recordingLogger()
 
     const report = await publishToEventBridge(shopManifest(), refusedTarget(), log)
