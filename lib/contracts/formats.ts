@@ -1,6 +1,7 @@
 import type { ContractModel } from './contractModel.ts'
 import { type ExportFile, jsonText } from './exportFiles.ts'
 import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
+import { eventBridgeOpenApiFiles, eventBridgeOpenApiSchemas } from './formats/eventBridgeOpenApi.ts'
 
 /**
  * Every export format, one entry each: what `GET /api/boards/<id>/export/<format>`
@@ -23,6 +24,13 @@ export const exportFormats = {
       'One JSONSchemaDraft4 schema of the whole EventBridge event per domain event (schemas/), an example event for each (examples/), and the CreateRegistry/CreateSchema calls that load them (manifest.json, create-schemas.sh).',
     answer: { type: 'json', document: eventBridgeSchemas },
     files: eventBridgeFiles,
+  },
+  'eventbridge-openapi': {
+    title: 'EventBridge, OpenAPI 3',
+    description:
+      'One OpenApi3 schema per domain event, in the form of EventBridge’s discovered schemas: the envelope as AWSEvent, the detail under the event’s name (schemas/); an example event for each (examples/), and the CreateRegistry/CreateSchema calls with Type OpenApi3 (manifest.json, create-schemas.sh).',
+    answer: { type: 'json', document: eventBridgeOpenApiSchemas },
+    files: eventBridgeOpenApiFiles,
   },
 } satisfies Record<string, ExportFormat>
 
