@@ -1,5 +1,6 @@
 import type { ContractModel } from './contractModel.ts'
 import { type ExportFile, jsonText } from './exportFiles.ts'
+import { cloudEventFiles, cloudEventSchemas } from './formats/cloudEvents.ts'
 import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
 import { eventBridgeOpenApiFiles, eventBridgeOpenApiSchemas } from './formats/eventBridgeOpenApi.ts'
 
@@ -31,6 +32,13 @@ export const exportFormats = {
       'One OpenApi3 schema per domain event, in the form of EventBridge’s discovered schemas: the envelope as AWSEvent, the detail under the event’s name (schemas/); an example event for each (examples/), and the CreateRegistry/CreateSchema calls with Type OpenApi3 (manifest.json, create-schemas.sh).',
     answer: { type: 'json', document: eventBridgeOpenApiSchemas },
     files: eventBridgeOpenApiFiles,
+  },
+  cloudevents: {
+    title: 'CloudEvents',
+    description:
+      'One draft-07 JSON Schema of the whole CloudEvent 1.0 (JSON format) per domain event: type <source>.<EventName>, source the context’s reverse-DNS name, data the event’s metadata and data; an example CloudEvent beside each (examples/).',
+    answer: { type: 'json', document: cloudEventSchemas },
+    files: cloudEventFiles,
   },
 } satisfies Record<string, ExportFormat>
 

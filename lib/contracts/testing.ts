@@ -123,3 +123,6 @@ export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
       flows: policies.map((p) => ({ id: `${p.event}-${p.id}`, from: p.event, to: p.id })),
     }
   })
+
+/** The contract models of random boards. */
+export const contractsArbitrary: fc.Arbitrary<ContractModel> = boardContentArbitrary.map((content) => contractModel(modelOfContent(content), content.name))

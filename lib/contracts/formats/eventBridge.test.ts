@@ -1,9 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { contractModel } from '../contractModel.ts'
-import { modelOfContent } from '../../model/boardModel.ts'
 import { draft04 } from '../schemaValidators.ts'
-import { boardContentArbitrary, shop } from '../testing.ts'
+import { contractsArbitrary, shop } from '../testing.ts'
 import { eventBridgeExamples, eventBridgeManifest, eventBridgeSchemas, maxSchemaContent } from './eventBridge.ts'
 
 describe('EventBridge JSON Schema export', () => {
@@ -51,8 +49,7 @@ describe('EventBridge JSON Schema export', () => {
 
   test('any board gives valid draft-04 schemas with names registries accept, unique, and examples that validate', () => {
     fc.assert(
-      fc.property(boardContentArbitrary, (content) => {
-        const contracts = contractModel(modelOfContent(content), content.name)
+      fc.property(contractsArbitrary, (contracts) => {
         const ajv = draft04()
         const schemas = eventBridgeSchemas(contracts)
         const examples = eventBridgeExamples(contracts)

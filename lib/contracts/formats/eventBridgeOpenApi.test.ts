@@ -1,9 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { modelOfContent } from '../../model/boardModel.ts'
-import { contractModel } from '../contractModel.ts'
 import { openApi30Components, openApi30Document } from '../schemaValidators.ts'
-import { boardContentArbitrary, contractsOf, event, shop } from '../testing.ts'
+import { contractsArbitrary, contractsOf, event, shop } from '../testing.ts'
 import { eventBridgeExamples, eventBridgeManifest, eventBridgeSchemas, maxSchemaContent } from './eventBridge.ts'
 import { eventBridgeOpenApiFiles, eventBridgeOpenApiSchema, eventBridgeOpenApiSchemas } from './eventBridgeOpenApi.ts'
 
@@ -55,8 +53,7 @@ describe('EventBridge OpenAPI export', () => {
     const validDocument = openApi30Document()
     const component = openApi30Components()
     fc.assert(
-      fc.property(boardContentArbitrary, (content) => {
-        const contracts = contractModel(modelOfContent(content), content.name)
+      fc.property(contractsArbitrary, (contracts) => {
         const documents = eventBridgeOpenApiSchemas(contracts)
         const examples = eventBridgeExamples(contracts)
         expect(Object.keys(documents)).toEqual(Object.keys(eventBridgeSchemas(contracts)))
