@@ -1,6 +1,7 @@
 import type { ContractModel } from './contractModel.ts'
 import { type ExportFile, jsonText } from './exportFiles.ts'
 import { cloudEventFiles, cloudEventSchemas } from './formats/cloudEvents.ts'
+import { confluentFiles, confluentRequests } from './formats/confluent.ts'
 import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
 import { eventBridgeOpenApiFiles, eventBridgeOpenApiSchemas } from './formats/eventBridgeOpenApi.ts'
 
@@ -39,6 +40,13 @@ export const exportFormats = {
       'One draft-07 JSON Schema of the whole CloudEvent 1.0 (JSON format) per domain event: type <source>.<EventName>, source the context’s reverse-DNS name, data the event’s metadata and data; an example CloudEvent beside each (examples/).',
     answer: { type: 'json', document: cloudEventSchemas },
     files: cloudEventFiles,
+  },
+  confluent: {
+    title: 'Confluent Schema Registry',
+    description:
+      'Per domain event the body of POST /subjects/<source>.<EventName>/versions: schemaType JSON and the draft-07 schema of the event’s metadata and data, titled with the subject so RecordNameStrategy finds it; register-schemas.sh posts them all to $SCHEMA_REGISTRY_URL.',
+    answer: { type: 'json', document: confluentRequests },
+    files: confluentFiles,
   },
 } satisfies Record<string, ExportFormat>
 
