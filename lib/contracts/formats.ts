@@ -1,5 +1,6 @@
 import type { ContractModel } from './contractModel.ts'
 import { type ExportFile, jsonText } from './exportFiles.ts'
+import { asyncApiDocuments, asyncApiFiles } from './formats/asyncApi.ts'
 import { cloudEventFiles, cloudEventSchemas } from './formats/cloudEvents.ts'
 import { confluentFiles, confluentRequests } from './formats/confluent.ts'
 import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
@@ -33,6 +34,13 @@ export const exportFormats = {
       'One OpenApi3 schema per domain event, in the form of EventBridge’s discovered schemas: the envelope as AWSEvent, the detail under the event’s name (schemas/); an example event for each (examples/), and the CreateRegistry/CreateSchema calls with Type OpenApi3 (manifest.json, create-schemas.sh).',
     answer: { type: 'json', document: eventBridgeOpenApiSchemas },
     files: eventBridgeOpenApiFiles,
+  },
+  asyncapi: {
+    title: 'AsyncAPI 3.0',
+    description:
+      'One AsyncAPI 3.0.0 document per bounded context: a channel at <source>.<EventName> and a send operation for each of its events, a receive operation for each event it consumes from another context (its message copied in, so each document stands alone), draft-07 payloads with an example, and the context’s sensitive fields under info.x-sensitive-fields.',
+    answer: { type: 'json', document: asyncApiDocuments },
+    files: asyncApiFiles,
   },
   cloudevents: {
     title: 'CloudEvents',
