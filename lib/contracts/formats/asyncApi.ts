@@ -18,15 +18,16 @@ interface Published {
 }
 
 /**
- * Payloads say they are plain draft-07, the schemas the CloudEvents and
- * Confluent exports hold, rather than AsyncAPI's superset of it (the default).
- * @asyncapi/parser 3.6.3 parses both alike with its built-in schema parser,
- * which fetches nothing; this one tells tools not to look for AsyncAPI's
- * own keywords.
+ * Payloads declare plain draft-07 (the schemas the CloudEvents and Confluent
+ * exports hold) rather than leave the default, AsyncAPI's superset of it, so
+ * tools need not look for AsyncAPI's own keywords. @asyncapi/parser 3.6.3
+ * validates both alike and offline: its built-in schema parser reads this
+ * format, and only a `$ref` outside the document would make it fetch.
  */
 const draft07Format = 'application/schema+json;version=draft-07'
 
-/** Channel and message ids: `<source>.<EventName>`, the same in every document, so the producer's channel and a consumer's are one. */
+const nameOf = (context: ContractContext) => context.name.trim() || context.slug
+
 function message({ event, publisher }: Published): JsonSchema {
   return {
     name: event.name,
@@ -38,13 +39,14 @@ function message({ event, publisher }: Published): JsonSchema {
   }
 }
 
+/** Channel and message ids are `<source>.<EventName>`, the same in every document, so the producer's channel and a consumer's are one. */
 const channel = ({ event }: Published): JsonSchema => ({ address: event.qualifiedName, messages: { [event.name]: { $ref: `#/components/messages/${event.qualifiedName}` } } })
 
 const operation = (action: 'send' | 'receive', { event, publisher }: Published): JsonSchema => ({
   action,
   channel: { $ref: `#/channels/${event.qualifiedName}` },
   messages: [{ $ref: `#/channels/${event.qualifiedName}/messages/${event.name}` }],
-  ...(action === 'receive' ? { summary: `Published by ${publisher.name.trim() || publisher.slug}.` } : {}),
+  ...(action === 'receive' ? { summary: `Published by ${nameOf(publisher)}.` } : {}),
 })
 
 /** The newest of semantic versions: numeric collation puts 1.10.0 after 1.9.0. */
@@ -62,10 +64,10 @@ export function asyncApiDocument(contracts: ContractModel, context: ContractCont
   return {
     asyncapi: '3.0.0',
     info: {
-      title: context.name.trim() || context.slug,
+      title: nameOf(context),
       // A change to any contract it sends or receives changes the context's interface.
       version: newest(all.map(({ event }) => event.version)),
-      description: context.description || `What ${context.name.trim() || context.slug} sends and receives, from the EventStorming board ${contracts.board.name}.`,
+      description: context.description || `What ${nameOf(context)} sends and receives, from the EventStorming board ${contracts.board.name}.`,
       ...(context.team ? { contact: { name: context.team } } : {}),
       'x-sensitive-fields': context.sensitiveFields,
     },
