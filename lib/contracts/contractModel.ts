@@ -50,6 +50,8 @@ export interface ContractEvent {
   name: string
   /** `<source>@<name>`, unique on the board. */
   schemaName: string
+  /** `<source>.<name>`, unique on the board and safe in a URL path: CloudEvents' type, AsyncAPI's address, Confluent's subject. */
+  qualifiedName: string
   description: string
   /** Semantic version; from the board's contract version until an export history says otherwise. */
   version: string
@@ -116,6 +118,15 @@ const memberOfKind: Partial<Record<ElementKind, MemberKind>> = {
   readModel: 'readModel',
   actor: 'actor',
   externalSystem: 'externalSystem',
+}
+
+/** One value per domain event of the board, in timeline order, keyed by schema name unless `key` says otherwise. */
+export function eachEvent<T>(
+  contracts: ContractModel,
+  make: (event: ContractEvent, context: ContractContext) => T,
+  key = (event: ContractEvent) => event.schemaName,
+): Record<string, T> {
+  return Object.fromEntries(contracts.contexts.flatMap((context) => context.events.map((event) => [key(event), make(event, context)])))
 }
 
 /** The board's contracts: contexts in timeline order, each with its events in timeline order. */
@@ -198,6 +209,7 @@ function contractEvent(event: DomainEvent, source: string, contextName: string, 
     text: event.text,
     name,
     schemaName: `${source}@${name}`,
+    qualifiedName: `${source}.${name}`,
     description: event.contract.description.trim(),
     version: `${event.contract.version}.0.0`,
     service: event.producer?.name.trim() || contextName,

@@ -16,6 +16,14 @@ export const schemaUri: Record<Exclude<Dialect, 'openapi-3.0'>, string> = {
   'draft-07': 'http://json-schema.org/draft-07/schema#',
 }
 
+/** A schema that stands alone as a file or a registry entry: its dialect, the event's name and description, then `schema`. */
+export const schemaDocument = (dialect: keyof typeof schemaUri, event: ContractEvent, schema: JsonSchema): JsonSchema => ({
+  $schema: schemaUri[dialect],
+  title: event.name,
+  ...(event.description ? { description: event.description } : {}),
+  ...schema,
+})
+
 /** The event's `data`: its fields from the contract panel. Objects stay open, so a new optional field breaks no reader. */
 export function dataSchema(event: ContractEvent, dialect: Dialect): JsonSchema {
   return { ...objectSchema(event.fields, dialect), ...(event.description ? { description: event.description } : {}) }

@@ -48,6 +48,35 @@ export const event = (id: string, text: string, x: number, fields: EventField[] 
 export const contractsOf = (content: Partial<BoardContent>, name = 'Online Shop'): ContractModel =>
   contractModel(modelOfContent({ ...emptyBoardContent(name), ...content }), name)
 
+/** A policy below the events' row, so only an arrow makes it react to one. */
+const policy = (id: string, text: string, x: number): ElementContent => ({ id, kind: 'policy', text, x, y: 300 })
+
+/**
+ * A small shop: Orders publishes Order Placed (personal data inside), Billing
+ * publishes Payment Received (version 2, a secret inside) and reacts to Order
+ * Placed with a policy, so Billing consumes what Orders publishes.
+ */
+export const shop = (): ContractModel =>
+  contractsOf({
+    contexts: [
+      contextArea('orders', 'Orders', 0, { source: 'com.shop.orders', team: 'Checkout Team' }),
+      contextArea('billing', 'Billing', 1000, { source: 'com.shop.billing', description: 'Takes the money.' }),
+    ],
+    elements: [
+      event('placed', 'Order Placed', 100, [
+        field('orderId'),
+        field('customer', { type: 'object', fields: [field('email', { sensitivity: 'pii' }), field('name', { required: false })] }),
+        field('placedAt', { type: 'date-time' }),
+        field('status', { type: 'enum', enumValues: ['placed', 'paid'] }),
+      ]),
+      policy('charge', 'Whenever an order is placed, charge the customer', 1100),
+      event('paid', 'Payment Received', 1400, [], {
+        contract: { description: 'The card was charged.', version: 2, producer: '', fields: [field('orderId'), field('amount', { type: 'number', example: '42.5' }), field('cardToken', { sensitivity: 'secret' })] },
+      }),
+    ],
+    flows: [{ id: 'placed-charge', from: 'placed', to: 'charge' }],
+  })
+
 /** Text as people type it: any script, punctuation, emoji, blanks. */
 const anyText = fc.oneof(
   fc.string({ maxLength: 30 }),
@@ -69,7 +98,11 @@ const fieldArbitrary: fc.Memo<EventField> = fc.memo((depth) =>
   }),
 )
 
-/** Boards of up to four contexts (some overlapping, some with hostile sources) and a dozen events, some outside every context. */
+/**
+ * Boards of up to four contexts (some overlapping, some with hostile sources)
+ * and a dozen events, some outside every context, and policies reacting to
+ * events, some in another context (so contexts consume each other's events).
+ */
 export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
   .record({
     name: anyText,
@@ -79,9 +112,17 @@ export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
     events: fc.array(fc.record({ text: anyText, x: fc.integer({ min: -500, max: 4500 }), fields: fc.array(fieldArbitrary(3), { maxLength: 5 }), pivotal: fc.boolean() }), {
       maxLength: 12,
     }),
+    reactions: fc.array(fc.record({ event: fc.nat(), x: fc.integer({ min: -500, max: 4500 }) }), { maxLength: 6 }),
   })
-  .map(({ name, contexts, events }) => ({
-    ...emptyBoardContent(name),
-    contexts: contexts.map((c, i) => contextArea(`c${i}`, c.name, i * 1000, { source: c.source, team: c.team })),
-    elements: events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })),
-  }))
+  .map(({ name, contexts, events, reactions }) => {
+    const policies = events.length === 0 ? [] : reactions.map((r, i) => ({ id: `p${i}`, x: r.x, event: `e${r.event % events.length}` }))
+    return {
+      ...emptyBoardContent(name),
+      contexts: contexts.map((c, i) => contextArea(`c${i}`, c.name, i * 1000, { source: c.source, team: c.team })),
+      elements: [...events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })), ...policies.map((p) => policy(p.id, 'React', p.x))],
+      flows: policies.map((p) => ({ id: `${p.event}-${p.id}`, from: p.event, to: p.id })),
+    }
+  })
+
+/** The contract models of random boards. */
+export const contractsArbitrary: fc.Arbitrary<ContractModel> = boardContentArbitrary.map((content) => contractModel(modelOfContent(content), content.name))

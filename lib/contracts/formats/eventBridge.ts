@@ -1,5 +1,5 @@
-import type { ContractContext, ContractEvent, ContractModel } from '../contractModel.ts'
-import { type JsonSchema, schemaUri } from '../dataSchema.ts'
+import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
+import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
 import { eventBridgeEventSchema, exampleEventBridgeEvent } from '../eventEnvelope.ts'
 import { type ExportFile, jsonFiles, jsonText } from '../exportFiles.ts'
 
@@ -34,17 +34,8 @@ export interface EventBridgeManifest {
 /** `CreateSchema`'s limit on `Content`. */
 export const maxSchemaContent = 100_000
 
-const eachEvent = <T>(contracts: ContractModel, make: (event: ContractEvent, context: ContractContext) => T): Record<string, T> =>
-  Object.fromEntries(contracts.contexts.flatMap((context) => context.events.map((event) => [event.schemaName, make(event, context)])))
-
-export function eventBridgeSchema(event: ContractEvent, context: ContractContext): JsonSchema {
-  return {
-    $schema: schemaUri['draft-04'],
-    title: event.name,
-    ...(event.description ? { description: event.description } : {}),
-    ...eventBridgeEventSchema(event, context, 'draft-04'),
-  }
-}
+export const eventBridgeSchema = (event: ContractEvent, context: ContractContext): JsonSchema =>
+  schemaDocument('draft-04', event, eventBridgeEventSchema(event, context, 'draft-04'))
 
 /** Keyed by schema name (`<source>@<EventName>`). */
 export const eventBridgeSchemas = (contracts: ContractModel) => eachEvent(contracts, eventBridgeSchema)
@@ -54,7 +45,10 @@ export const eventBridgeExamples = (contracts: ContractModel) => eachEvent(contr
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
-export function eventBridgeManifest(contracts: ContractModel, type: CreateSchemaInput['Type'] = 'JSONSchemaDraft4', content = eventBridgeSchema): EventBridgeManifest {
+/** Makes the `Content` of a schema: `eventBridgeSchema` for `JSONSchemaDraft4`, an OpenAPI document for `OpenApi3`. */
+export type SchemaContent = (event: ContractEvent, context: ContractContext) => JsonSchema
+
+export function eventBridgeManifest(contracts: ContractModel, type: CreateSchemaInput['Type'] = 'JSONSchemaDraft4', content: SchemaContent = eventBridgeSchema): EventBridgeManifest {
   const withEvents = contracts.contexts.filter((context) => context.events.length > 0)
   return {
     registries: withEvents.map((context) => ({
@@ -87,12 +81,13 @@ export function createSchemaCommands(manifest: EventBridgeManifest, folder: stri
   ]
 }
 
-export function eventBridgeFiles(contracts: ContractModel): ExportFile[] {
-  const manifest = eventBridgeManifest(contracts)
+/** The schemas, an example event for each, and the calls that load them, under `folder`: one bundle per schema type. */
+export function eventBridgeFiles(contracts: ContractModel, folder = 'eventbridge', type: CreateSchemaInput['Type'] = 'JSONSchemaDraft4', content: SchemaContent = eventBridgeSchema): ExportFile[] {
+  const manifest = eventBridgeManifest(contracts, type, content)
   return [
-    ...jsonFiles('eventbridge/schemas', eventBridgeSchemas(contracts)),
-    ...jsonFiles('eventbridge/examples', eventBridgeExamples(contracts)),
-    { path: 'eventbridge/manifest.json', content: jsonText(manifest) },
-    { path: 'eventbridge/create-schemas.sh', content: ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ...createSchemaCommands(manifest, 'schemas'), ''].join('\n') },
+    ...jsonFiles(`${folder}/schemas`, eachEvent(contracts, content)),
+    ...jsonFiles(`${folder}/examples`, eventBridgeExamples(contracts)),
+    { path: `${folder}/manifest.json`, content: jsonText(manifest) },
+    { path: `${folder}/create-schemas.sh`, content: ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ...createSchemaCommands(manifest, 'schemas'), ''].join('\n') },
   ]
 }

@@ -1,0 +1,59 @@
+import fc from 'fast-check'
+import { describe, expect, test } from 'vitest'
+import { exampleDetail } from '../eventEnvelope.ts'
+import { draft07 } from '../schemaValidators.ts'
+import { contractsArbitrary, shop } from '../testing.ts'
+import { confluentFiles, confluentRequests, confluentSubjectVersions } from './confluent.ts'
+
+describe('Confluent Schema Registry export', () => {
+  test('an event is the body of POST /subjects/<source>.<EventName>/versions: a JSON schema type and the draft-07 schema of its metadata and data as text', () => {
+    const requests = confluentRequests(shop())
+    expect(Object.keys(requests)).toEqual(['com.shop.orders.OrderPlaced', 'com.shop.billing.PaymentReceived'])
+    const request = requests['com.shop.orders.OrderPlaced']!
+    expect(request.schemaType).toBe('JSON')
+    const schema = JSON.parse(request.schema)
+    expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', title: 'com.shop.orders.OrderPlaced', required: ['metadata', 'data'] })
+    expect(schema).not.toHaveProperty('$id')
+    expect(schema.properties.data.properties.customer.properties.email).toEqual({ type: 'string', 'x-sensitivity': 'pii' })
+  })
+
+  test('an example detail validates against the registered schema, and one without its metadata does not', () => {
+    const contracts = shop()
+    const validate = draft07().compile(JSON.parse(confluentRequests(contracts)['com.shop.billing.PaymentReceived']!.schema))
+    const [, billing] = contracts.contexts
+    const example = exampleDetail(billing!.events[0]!, billing!)
+    expect(validate(example), JSON.stringify(validate.errors)).toBe(true)
+    expect(validate({ data: example.data })).toBe(false)
+  })
+
+  test('a publisher gets each subject with its body, and the bundle a file per subject and a script that posts them', () => {
+    const contracts = shop()
+    expect(confluentSubjectVersions(contracts).map((v) => v.subject)).toEqual(['com.shop.orders.OrderPlaced', 'com.shop.billing.PaymentReceived'])
+    expect(confluentSubjectVersions(contracts)[0]!.body).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
+    const files = confluentFiles(contracts)
+    expect(files.map((f) => f.path)).toEqual(['confluent/com.shop.orders.OrderPlaced.json', 'confluent/com.shop.billing.PaymentReceived.json', 'confluent/register-schemas.sh'])
+    expect(JSON.parse(files[0]!.content)).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
+    expect(files[2]!.content).toContain(`--data-binary @com.shop.billing.PaymentReceived.json "$SCHEMA_REGISTRY_URL/subjects/com.shop.billing.PaymentReceived/versions"`)
+  })
+
+  test('any board gives unique subjects that need no encoding in a URL path, valid draft-07 schemas and example details that validate', () => {
+    const ajv = draft07()
+    fc.assert(
+      fc.property(contractsArbitrary, (contracts) => {
+        const requests = confluentRequests(contracts)
+        const events = contracts.contexts.flatMap((context) => context.events.map((event) => ({ event, context })))
+        expect(Object.keys(requests)).toHaveLength(events.length)
+        for (const { event, context } of events) {
+          const subject = event.qualifiedName
+          expect(encodeURIComponent(subject)).toBe(subject)
+          expect(subject).toMatch(/^[a-z0-9][a-z0-9.-]*\.[A-Z][A-Za-z0-9]*$/)
+          const schema = JSON.parse(requests[subject]!.schema)
+          expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true)
+          const validate = ajv.compile(schema)
+          expect(validate(exampleDetail(event, context)), JSON.stringify(validate.errors)).toBe(true)
+        }
+      }),
+      { numRuns: 100 },
+    )
+  })
+})
