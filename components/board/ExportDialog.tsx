@@ -23,7 +23,16 @@ interface Pending {
   report: ChangeReport
   exports: number
   formats: FormatSummary[]
+  /** The registries this server may publish to, for a facilitator. */
+  publishTo: ('eventbridge' | 'confluent')[]
 }
+
+interface PublishAnswer {
+  results: { outcome: string }[]
+  stopped?: { code: string; message: string }
+}
+
+const registryNames = { eventbridge: 'Amazon EventBridge Schema Registry', confluent: 'the schema registry' } as const
 
 const modes: CompatibilityMode[] = ['BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE', 'NONE']
 const severityIcon = { error: '⛔', warning: '⚠️', info: 'ℹ️' } as const
@@ -84,6 +93,18 @@ export function ExportDialog({ board, onClose }: { board: OpenBoard; onClose(): 
       await refresh()
     } catch (error) {
       setMessage(`The bundle could not be exported: ${String(error)}`)
+    }
+  }
+  const publish = async (target: Pending['publishTo'][number]) => {
+    const events = pending?.contracts.contexts.flatMap((c) => c.events).length ?? 0
+    if (!confirm(`Publish ${events} event schemas to ${registryNames[target]}? Consumers there see them at once.`)) return
+    try {
+      const answer = await boardJson<PublishAnswer>(board, `publish/${target}`, { method: 'POST' })
+      const failed = answer.results.filter((r) => r.outcome === 'failed').length
+      setMessage(answer.stopped ? `Publishing stopped: ${answer.stopped.message}` : `Published: ${answer.results.length - failed} done, ${failed} refused.`)
+      await refresh()
+    } catch (error) {
+      setMessage(`Not published: ${String(error)}`)
     }
   }
   const changeMode = async (mode: string) => {
@@ -170,6 +191,11 @@ export function ExportDialog({ board, onClose }: { board: OpenBoard; onClose(): 
             <button type="button" className="es-export__primary" onClick={() => void saveBundle()}>
               Download everything (zip)
             </button>
+            {pending.publishTo.map((target) => (
+              <button key={target} type="button" onClick={() => void publish(target)}>
+                Publish to {registryNames[target]}
+              </button>
+            ))}
           </div>
         </>
       )}
