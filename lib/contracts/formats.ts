@@ -1,5 +1,6 @@
 import type { ContractModel } from './contractModel.ts'
 import { type ExportFile, jsonText } from './exportFiles.ts'
+import { boundedContextsDocument, boundedContextsFiles } from './formats/boundedContexts.ts'
 import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
 
 /**
@@ -11,6 +12,8 @@ export interface ExportFormat {
   title: string
   /** What the format is for, for the dialog and the bundle's README. */
   description: string
+  /** How to load its files into the tool they are for, in Markdown, for the bundle's README. */
+  howToLoad?: string
   /** The HTTP answer: JSON (one document, or documents keyed by context or schema name) or text. */
   answer: { type: 'json'; document(contracts: ContractModel): unknown } | { type: 'text'; mediaType: string; text(contracts: ContractModel): string } | { type: 'zip' }
   files(contracts: ContractModel): ExportFile[]
@@ -23,6 +26,14 @@ export const exportFormats = {
       'One JSONSchemaDraft4 schema of the whole EventBridge event per domain event (schemas/), an example event for each (examples/), and the CreateRegistry/CreateSchema calls that load them (manifest.json, create-schemas.sh).',
     answer: { type: 'json', document: eventBridgeSchemas },
     files: eventBridgeFiles,
+  },
+  contexts: {
+    title: 'Bounded contexts, JSON',
+    description:
+      'Every bounded context with its events (schema name, version, producing service, severity, consumers), commands, aggregates, policies, read models, actors, external systems, team and sensitive fields; which context consumes which events of another; and the problems met in the export (contexts.json).',
+    howToLoad: 'Read `contexts.json` with any JSON tool, e.g. `jq \'.relations\' contexts.json`.',
+    answer: { type: 'json', document: boundedContextsDocument },
+    files: boundedContextsFiles,
   },
 } satisfies Record<string, ExportFormat>
 

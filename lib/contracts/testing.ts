@@ -85,3 +85,34 @@ export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
     contexts: contexts.map((c, i) => contextArea(`c${i}`, c.name, i * 1000, { source: c.source, team: c.team })),
     elements: events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })),
   }))
+
+/**
+ * Two contexts with every kind of sticky: Orders, whose Order aggregate
+ * produces OrderPlaced, and Shipping, whose policy reacts to it.
+ */
+export const ordersAndShipping = () =>
+  contractsOf({
+    contexts: [
+      contextArea('orders', 'Orders', 0, { source: 'com.shop.orders', team: 'Checkout Team', description: 'Takes orders and “confirms” them.' }),
+      contextArea('shipping', 'Shipping', 1000),
+    ],
+    elements: [
+      { id: 'customer', kind: 'actor', text: 'Customer', x: 20, y: 300 },
+      { id: 'basket', kind: 'readModel', text: 'Basket', x: 20, y: 420 },
+      { id: 'place', kind: 'command', text: 'Place Order', x: 150, y: 100 },
+      { id: 'order', kind: 'aggregate', text: 'Order', x: 350, y: 300 },
+      event('placed', 'Order Placed', 650, [
+        field('orderId'),
+        field('lines', { type: 'array', itemType: 'object', fields: [field('sku'), field('quantity', { type: 'integer' })] }),
+        field('customer', { type: 'object', fields: [field('email', { sensitivity: 'pii', description: 'Where the "receipt" goes' })] }),
+        field('channel', { type: 'enum', enumValues: ['web', 'shop'], required: false }),
+      ]),
+      { id: 'ship', kind: 'policy', text: 'Whenever an order is placed, ship it', x: 1050, y: 100 },
+      { id: 'carrier', kind: 'externalSystem', text: 'Carrier', x: 1350, y: 300 },
+      event('shipped', 'Order Shipped', 1600, [field('trackingId'), field('placedAt', { type: 'date-time' })], { pivotal: true }),
+    ],
+    flows: [
+      { id: 'produces', from: 'order', to: 'placed' },
+      { id: 'reacts', from: 'placed', to: 'ship' },
+    ],
+  })
