@@ -1,6 +1,7 @@
 import type { ContractModel } from './contractModel.ts'
 import { type ExportFile, jsonText } from './exportFiles.ts'
 import { boundedContextsDocument, boundedContextsFiles } from './formats/boundedContexts.ts'
+import { contextMapperFiles, contextMapperText } from './formats/contextMapper.ts'
 import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
 
 /**
@@ -34,6 +35,15 @@ export const exportFormats = {
     howToLoad: 'Read `contexts.json` with any JSON tool, e.g. `jq \'.relations\' contexts.json`.',
     answer: { type: 'json', document: boundedContextsDocument },
     files: boundedContextsFiles,
+  },
+  cml: {
+    title: 'Context Mapper, CML',
+    description:
+      'A Context Mapper context map (context-map.cml): each context that publishes events upstream of the contexts reacting to them, and a bounded context per context with its commands, and aggregates holding its domain events, whose fields are attributes and value objects.',
+    howToLoad:
+      'Open `context-map.cml` in Context Mapper (the VS Code or Eclipse plugin, or its online editor) to see the map, generate PlantUML and MDSL from it, or refactor it.',
+    answer: { type: 'text', mediaType: 'text/plain', text: contextMapperText },
+    files: contextMapperFiles,
   },
 } satisfies Record<string, ExportFormat>
 

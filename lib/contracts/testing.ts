@@ -3,7 +3,7 @@ import { arrayItemTypes, type EventField, fieldTypes, sensitivities } from '../b
 import type { BoardContent, ContextContent, ElementContent } from '../boardFile/boardContent.ts'
 import { emptyBoardContent } from '../boardFile/boardContent.ts'
 import { modelOfContent } from '../model/boardModel.ts'
-import { type ContractModel, contractModel } from './contractModel.ts'
+import { type ContractModel, contractModel, memberKinds } from './contractModel.ts'
 
 /** For tests: boards with contexts and event contracts, hand-made or generated, and their contract models. */
 
@@ -69,7 +69,10 @@ const fieldArbitrary: fc.Memo<EventField> = fc.memo((depth) =>
   }),
 )
 
-/** Boards of up to four contexts (some overlapping, some with hostile sources) and a dozen events, some outside every context. */
+/**
+ * Boards of up to four contexts (some overlapping, some with hostile sources), a dozen events (some
+ * outside every context), other stickies, and arrows between any two of them, across contexts too.
+ */
 export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
   .record({
     name: anyText,
@@ -79,12 +82,21 @@ export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
     events: fc.array(fc.record({ text: anyText, x: fc.integer({ min: -500, max: 4500 }), fields: fc.array(fieldArbitrary(3), { maxLength: 5 }), pivotal: fc.boolean() }), {
       maxLength: 12,
     }),
+    members: fc.array(fc.record({ kind: fc.constantFrom(...memberKinds), text: anyText, x: fc.integer({ min: -500, max: 4500 }) }), { maxLength: 8 }),
+    arrows: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
   })
-  .map(({ name, contexts, events }) => ({
-    ...emptyBoardContent(name),
-    contexts: contexts.map((c, i) => contextArea(`c${i}`, c.name, i * 1000, { source: c.source, team: c.team })),
-    elements: events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })),
-  }))
+  .map(({ name, contexts, events, members, arrows }) => {
+    const elements: ElementContent[] = [
+      ...events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })),
+      ...members.map((m, i): ElementContent => ({ id: `m${i}`, kind: m.kind, text: m.text, x: m.x, y: 350 })),
+    ]
+    return {
+      ...emptyBoardContent(name),
+      contexts: contexts.map((c, i) => contextArea(`c${i}`, c.name, i * 1000, { source: c.source, team: c.team })),
+      elements,
+      flows: elements.length === 0 ? [] : arrows.map(([from, to], i) => ({ id: `f${i}`, from: elements[from % elements.length]!.id, to: elements[to % elements.length]!.id })),
+    }
+  })
 
 /**
  * Two contexts with every kind of sticky: Orders, whose Order aggregate
