@@ -3,6 +3,7 @@ import { type ExportFile, jsonText } from './exportFiles.ts'
 import { boundedContextsDocument, boundedContextsFiles } from './formats/boundedContexts.ts'
 import { contextMapperFiles, contextMapperText } from './formats/contextMapper.ts'
 import { eventBridgeFiles, eventBridgeSchemas } from './formats/eventBridge.ts'
+import { eventCatalogFiles } from './formats/eventCatalog.ts'
 
 /**
  * Every export format, one entry each: what `GET /api/boards/<id>/export/<format>`
@@ -41,9 +42,18 @@ export const exportFormats = {
     description:
       'A Context Mapper context map (context-map.cml): each context that publishes events upstream of the contexts reacting to them, and a bounded context per context with its commands, and aggregates holding its domain events, whose fields are attributes and value objects.',
     howToLoad:
-      'Open `context-map.cml` in Context Mapper (the VS Code or Eclipse plugin, or its online editor) to see the map, generate PlantUML and MDSL from it, or refactor it.',
+      'Open `context-map.cml` in Context Mapper (its VS Code or Eclipse plugin) to see the map, generate PlantUML and MDSL from it, or refactor it.',
     answer: { type: 'text', mediaType: 'text/plain', text: contextMapperText },
     files: contextMapperFiles,
+  },
+  eventcatalog: {
+    title: 'EventCatalog',
+    description:
+      'An EventCatalog folder (eventcatalog/): a domain per context, a service per producing service with the events it sends, each event with the draft-07 schema of its detail (schema.json) and badges for its severity, and a team per context’s team. EventCatalog’s linter passes it as it is.',
+    howToLoad:
+      'Copy the folders in `eventcatalog/` (`domains/`, `teams/`) into your catalog, or start one with `npx @eventcatalog/create-eventcatalog@latest`, then check it with `npx @eventcatalog/linter` and browse it with `npm run dev`.',
+    answer: { type: 'zip' },
+    files: eventCatalogFiles,
   },
 } satisfies Record<string, ExportFormat>
 

@@ -21,6 +21,9 @@ export function asciiWords(text: string): string[] {
 
 const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1).toLowerCase()
 
+/** Sticky text on one line, each run of whitespace a single space: for titles, summaries and comments. */
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
+
 /** "order placed!" → "OrderPlaced"; `fallback` when the text has no ASCII word at all. */
 export function pascalCase(text: string, fallback: string, maxLength = 128): string {
   const words = asciiWords(text)

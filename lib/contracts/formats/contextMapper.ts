@@ -1,7 +1,7 @@
 import type { ArrayItemType } from '../../board/eventContract.ts'
 import type { ContractContext, ContractField, ContractModel, MemberKind } from '../contractModel.ts'
 import type { ExportFile } from '../exportFiles.ts'
-import { pascalCase, unique, uniqueAcross } from '../names.ts'
+import { oneLine, pascalCase, unique, uniqueAcross } from '../names.ts'
 import { memberNames } from './boundedContexts.ts'
 
 /**
@@ -50,9 +50,6 @@ export function cmlString(text: string): string {
   const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
   return `"${text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
 }
-
-/** Sticky text in a `//` comment, which ends at the line's end. */
-const commentText = (text: string) => text.replace(/\s+/g, ' ').trim()
 
 const attributeTypes: Record<Exclude<ArrayItemType, 'object'>, string> = {
   string: 'String',
@@ -131,11 +128,12 @@ const block = (opening: string, body: readonly string[]) => [`${opening} {`, ...
 
 function boundedContext(context: ContractContext, i: number, names: CmlNames): string[] {
   const notes = [
-    ...(context.team ? [`// Team: ${commentText(context.team)}`] : []),
+    // A `//` comment ends at the line's end: sticky text goes in on one line.
+    ...(context.team ? [`// Team: ${oneLine(context.team)}`] : []),
     `// Event source: ${context.source}`,
     ...commentedKinds.flatMap(([kind, label]) => {
       const members = memberNames(context, kind)
-      return members.length > 0 ? [`// ${label}: ${members.map(commentText).join('; ')}`] : []
+      return members.length > 0 ? [`// ${label}: ${members.map(oneLine).join('; ')}`] : []
     }),
   ]
   const commands = names.commands[i]!
@@ -184,7 +182,7 @@ function contextMap(contracts: ContractModel, names: CmlNames): string[] {
 export function contextMapperText(contracts: ContractModel): string {
   const names = cmlNames(contracts)
   return [
-    `// The bounded contexts of the EventStorming board ${commentText(contracts.board.name)}: upstream contexts publish the events downstream ones react to.`,
+    `// The bounded contexts of the EventStorming board ${oneLine(contracts.board.name)}: upstream contexts publish the events downstream ones react to.`,
     ...contextMap(contracts, names),
     ...contracts.contexts.flatMap((context, i) => ['', ...boundedContext(context, i, names)]),
     '',
