@@ -51,7 +51,7 @@ export const exportFormats = {
     description:
       'An EventCatalog folder (eventcatalog/): a domain per context, a service per producing service with the events it sends, each event with the draft-07 schema of its detail (schema.json) and badges for its severity, and a team per context’s team. EventCatalog’s linter passes it as it is.',
     howToLoad:
-      'Copy the folders in `eventcatalog/` (`domains/`, `teams/`) into your catalog, or start one with `npx @eventcatalog/create-eventcatalog@latest`, then check it with `npx @eventcatalog/linter` and browse it with `npm run dev`.',
+      'Copy the folders in `eventcatalog/` (`domains/`, `teams/`) into the root of your EventCatalog project, check them with `npx @eventcatalog/linter`, and browse them with `npm run dev`.',
     answer: { type: 'zip' },
     files: eventCatalogFiles,
   },
