@@ -1,3 +1,4 @@
+import { bundleFormat } from './bundle.ts'
 import type { ContractModel } from './contractModel.ts'
 import { type ExportFile, jsonText } from './exportFiles.ts'
 import { boundedContextsDocument, boundedContextsFiles } from './formats/boundedContexts.ts'
@@ -21,7 +22,7 @@ export interface ExportFormat {
   files(contracts: ContractModel): ExportFile[]
 }
 
-export const exportFormats = {
+const formats = {
   eventbridge: {
     title: 'EventBridge, JSON Schema',
     description:
@@ -56,6 +57,9 @@ export const exportFormats = {
     files: eventCatalogFiles,
   },
 } satisfies Record<string, ExportFormat>
+
+/** Every format, and the bundle of all the others. */
+export const exportFormats = { ...formats, bundle: bundleFormat(formats) }
 
 export type FormatId = keyof typeof exportFormats
 export const formatIds = Object.keys(exportFormats) as FormatId[]

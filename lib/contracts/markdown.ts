@@ -49,3 +49,10 @@ export const markdownDocument = (frontmatter: YamlObject, body: string) => `---\
  * CommonMark and MDX both read `\` before any ASCII punctuation as the mark itself.
  */
 export const markdownText = (text: string) => oneLine(text).replace(/[\\`*_{}[\]<>#|~!:$&]/g, '\\$&')
+
+/** A fenced code block that no backticks in `code` can close early: its fence is longer than any run of them. */
+export function codeBlock(code: string, language = ''): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((run) => run[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}${language}\n${code}\n${fence}`
+}
