@@ -1,3 +1,4 @@
+import { elementKindDefinitions } from '../../board/elementKinds.ts'
 import type { ArrayItemType } from '../../board/eventContract.ts'
 import type { ContractContext, ContractField, ContractModel, MemberKind } from '../contractModel.ts'
 import type { ExportFile } from '../exportFiles.ts'
@@ -60,12 +61,8 @@ const attributeTypes: Record<Exclude<ArrayItemType, 'object'>, string> = {
   enum: 'String',
 }
 
-const commentedKinds: [MemberKind, string][] = [
-  ['actor', 'Actors'],
-  ['readModel', 'Read models'],
-  ['policy', 'Policies'],
-  ['externalSystem', 'External systems'],
-]
+/** Stickies CML has no construct for: they go in as comments. */
+const commentedKinds: MemberKind[] = ['actor', 'readModel', 'policy', 'externalSystem']
 
 /** A value object for each object among an event's fields, named after the event and the field's path. */
 interface ValueObject {
@@ -131,9 +128,9 @@ function boundedContext(context: ContractContext, i: number, names: CmlNames): s
     // A `//` comment ends at the line's end: sticky text goes in on one line.
     ...(context.team ? [`// Team: ${oneLine(context.team)}`] : []),
     `// Event source: ${context.source}`,
-    ...commentedKinds.flatMap(([kind, label]) => {
+    ...commentedKinds.flatMap((kind) => {
       const members = memberNames(context, kind)
-      return members.length > 0 ? [`// ${label}: ${members.map(oneLine).join('; ')}`] : []
+      return members.length > 0 ? [`// ${elementKindDefinitions[kind].plural}: ${members.map(oneLine).join('; ')}`] : []
     }),
   ]
   const commands = names.commands[i]!

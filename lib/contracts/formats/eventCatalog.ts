@@ -1,4 +1,5 @@
-import type { ContractContext, ContractEvent, ContractModel, MemberKind, Severity } from '../contractModel.ts'
+import { elementKindDefinitions } from '../../board/elementKinds.ts'
+import { type ContractContext, type ContractEvent, type ContractModel, type Severity, memberKinds } from '../contractModel.ts'
 import { type JsonSchema, schemaUri } from '../dataSchema.ts'
 import { detailSchema } from '../eventEnvelope.ts'
 import { type ExportFile, jsonText } from '../exportFiles.ts'
@@ -113,15 +114,6 @@ const displayName = (text: string, fallback: string) => oneLine(text) || fallbac
 
 const bullets = (items: [label: string, value: string][]) => items.filter(([, value]) => value !== '').map(([label, value]) => `- **${label}:** ${value}`)
 
-const memberLabels: [MemberKind, string][] = [
-  ['command', 'Commands'],
-  ['aggregate', 'Aggregates'],
-  ['policy', 'Policies'],
-  ['readModel', 'Read models'],
-  ['actor', 'Actors'],
-  ['externalSystem', 'External systems'],
-]
-
 function eventFiles(folder: string, { event, id }: CatalogEvent, domain: CatalogDomain, board: string): ExportFile[] {
   const { context } = domain
   const frontmatter: YamlObject = {
@@ -200,7 +192,7 @@ function domainFiles(domain: CatalogDomain, board: string): ExportFile[] {
     ...bullets([
       ['Event source', `\`${context.source}\``],
       ['Team', markdownText(context.team)],
-      ...memberLabels.map(([kind, label]): [string, string] => [label, memberNames(context, kind).map(markdownText).join('; ')]),
+      ...memberKinds.map((kind): [string, string] => [elementKindDefinitions[kind].plural, memberNames(context, kind).map(markdownText).join('; ')]),
     ]),
     '',
     '<NodeGraph />',
