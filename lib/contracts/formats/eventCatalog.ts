@@ -103,7 +103,7 @@ const folderOf = (id: string) => (reservedFolders.has(id) || id.endsWith('depend
 const pointer = (id: string, version: string) => ({ id, version })
 
 const badgeColours: Record<Severity, string> = { GREEN: 'green', AMBER: 'orange', RED: 'red' }
-const severityMeaning: Record<Severity, string> = { GREEN: 'neither personal data nor secrets', AMBER: 'carries personal data', RED: 'carries secrets' }
+const severityMeaning: Record<Severity, string> = { GREEN: 'carries neither personal data nor secrets', AMBER: 'carries personal data', RED: 'carries secrets' }
 
 /** The event's schema file: the draft-07 schema of its detail, metadata and data. */
 export function eventCatalogSchema(event: ContractEvent, context: ContractContext): JsonSchema {
