@@ -21,6 +21,8 @@ export type ElementKind = (typeof elementKinds)[number]
 export interface ElementKindDefinition {
   kind: ElementKind
   label: string
+  /** What a list of several is headed with. */
+  plural: string
   /** The one key that picks it in the palette. */
   shortcut: string
   fill: string
@@ -45,6 +47,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   event: define({
     kind: 'event',
     label: 'Domain event',
+    plural: 'Domain events',
     shortcut: '1',
     fill: '#ff9f43',
     ink: '#2b1600',
@@ -56,6 +59,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   command: define({
     kind: 'command',
     label: 'Command',
+    plural: 'Commands',
     shortcut: '2',
     fill: '#54a0ff',
     ink: '#03162e',
@@ -67,6 +71,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   actor: define({
     kind: 'actor',
     label: 'Actor',
+    plural: 'Actors',
     shortcut: '3',
     fill: '#feca57',
     ink: '#2b2100',
@@ -78,6 +83,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   aggregate: define({
     kind: 'aggregate',
     label: 'Aggregate',
+    plural: 'Aggregates',
     shortcut: '4',
     fill: '#f6d743',
     ink: '#2b2400',
@@ -89,6 +95,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   policy: define({
     kind: 'policy',
     label: 'Policy',
+    plural: 'Policies',
     shortcut: '5',
     fill: '#c9a7f5',
     ink: '#1f0b3a',
@@ -100,6 +107,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   readModel: define({
     kind: 'readModel',
     label: 'Read model',
+    plural: 'Read models',
     shortcut: '6',
     fill: '#7bd389',
     ink: '#062b0e',
@@ -111,6 +119,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   externalSystem: define({
     kind: 'externalSystem',
     label: 'External system',
+    plural: 'External systems',
     shortcut: '7',
     fill: '#ff9ff3',
     ink: '#330029',
@@ -122,6 +131,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   hotspot: define({
     kind: 'hotspot',
     label: 'Hotspot',
+    plural: 'Hotspots',
     shortcut: '8',
     fill: '#ff3d7f',
     ink: '#ffffff',
@@ -134,6 +144,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   opportunity: define({
     kind: 'opportunity',
     label: 'Opportunity',
+    plural: 'Opportunities',
     shortcut: '9',
     fill: '#b8e994',
     ink: '#142b02',
@@ -145,6 +156,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
   glossary: define({
     kind: 'glossary',
     label: 'Glossary',
+    plural: 'Glossary entries',
     shortcut: '0',
     fill: '#f1f2f6',
     ink: '#1d2433',

@@ -3,7 +3,7 @@ import { contentToRecords } from '../boardFile/contentToRecords.ts'
 import { readConfig } from '../config.ts'
 import { buildBoardModel } from '../model/boardModel.ts'
 import { boardContracts } from './boardContracts.ts'
-import { bundleFiles } from './bundle.ts'
+import { exportFormats } from './formats.ts'
 import { type CompatibilityMode, compatibilityModes } from './compatibility.ts'
 import { compareWithHistory, snapshotOf } from './contractHistory.ts'
 import type { ContractModel } from './contractModel.ts'
@@ -51,7 +51,7 @@ export function runContractsCli(args: readonly string[], io: CliIo): number {
     }
     const changed = !history || report.events.some((event) => event.status !== 'unchanged')
     const exports = [...(history?.exports ?? []), ...(changed ? [snapshotOf(versioned)] : [])]
-    io.writeFiles(folder, [...bundleFiles(versioned), historyFile({ mode, exports })])
+    io.writeFiles(folder, [...exportFormats.bundle.files(versioned), historyFile({ mode, exports })])
     io.err(problemsText(versioned.problems))
     io.out(reportText(report))
     io.out(`Wrote the contracts of ${versioned.contexts.flatMap((c) => c.events).length} events in ${versioned.contexts.length} contexts to ${folder}\n`)

@@ -1,20 +1,15 @@
-import { bundleZip, zipFiles } from './bundle.ts'
 import type { ContractModel } from './contractModel.ts'
 import type { ExportFile } from './exportFiles.ts'
-import { type ExportFormat, type FormatId, exportFormats, formatText, isFormatId } from './formats.ts'
-
-/** What `GET /api/boards/<id>/export/<name>` serves: every format, and `bundle`, the zip of them all. */
-export type ExportName = FormatId | 'bundle'
-export const isExportName = (name: string): name is ExportName => name === 'bundle' || isFormatId(name)
+import { type ExportFormat, type FormatId, exportFormats, formatText } from './formats.ts'
+import { zipFiles } from './zip.ts'
 
 /**
  * The HTTP answer of one export: JSON, text or a zip, named for download by
  * board and format. `history` is the board's contract history file, which
  * only the bundle carries.
  */
-export function exportAnswer(name: ExportName, contracts: ContractModel, history: ExportFile): Response {
+export function exportAnswer(name: FormatId, contracts: ContractModel, history: ExportFile): Response {
   const fileName = `${contracts.board.slug}-${name}`
-  if (name === 'bundle') return answer(bundleZip(contracts, [history]), 'application/zip', `${fileName}.zip`)
   const format: ExportFormat = exportFormats[name]
   switch (format.answer.type) {
     case 'json':
@@ -22,7 +17,7 @@ export function exportAnswer(name: ExportName, contracts: ContractModel, history
     case 'text':
       return answer(format.answer.text(contracts), `${format.answer.mediaType}; charset=utf-8`, `${fileName}.${format.answer.extension}`)
     case 'zip':
-      return answer(zipFiles(format.files(contracts)), 'application/zip', `${fileName}.zip`)
+      return answer(zipFiles([...format.files(contracts), ...(name === 'bundle' ? [history] : [])]), 'application/zip', `${fileName}.zip`)
   }
 }
 

@@ -21,6 +21,9 @@ export function asciiWords(text: string): string[] {
 
 const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1).toLowerCase()
 
+/** Sticky text on one line, each run of whitespace a single space: for titles, summaries and comments. */
+export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
+
 /** "order placed!" → "OrderPlaced"; `fallback` when the text has no ASCII word at all. */
 export function pascalCase(text: string, fallback: string, maxLength = 128): string {
   const words = asciiWords(text)
@@ -70,4 +73,18 @@ export function propertyName(text: string, fallback: string): string {
   const [first, ...rest] = words
   const name = first!.toLowerCase() + rest.map(capitalised).join('')
   return (/^[0-9]/.test(name) ? `f${name}` : name).slice(0, 64)
+}
+
+/**
+ * Names unique across groups (contexts, say): a name stays as it is while no
+ * other group has it, and takes its group's prefix where two groups share it,
+ * so "OrderPlaced" of Orders and of Returns become "OrdersOrderPlaced" and
+ * "ReturnsOrderPlaced". `taken` settles whatever still collides.
+ */
+export function uniqueAcross(groups: readonly { prefix: string; names: readonly string[] }[], taken = new Set<string>()): string[][] {
+  const groupsHaving = new Map<string, number>()
+  for (const group of groups) {
+    for (const name of new Set(group.names.map((n) => n.toLowerCase()))) groupsHaving.set(name, (groupsHaving.get(name) ?? 0) + 1)
+  }
+  return groups.map((group) => group.names.map((name) => unique(groupsHaving.get(name.toLowerCase())! > 1 ? `${group.prefix}${name}` : name, taken)))
 }

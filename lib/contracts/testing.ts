@@ -3,7 +3,7 @@ import { arrayItemTypes, type EventField, fieldTypes, sensitivities } from '../b
 import type { BoardContent, ContextContent, ElementContent } from '../boardFile/boardContent.ts'
 import { emptyBoardContent } from '../boardFile/boardContent.ts'
 import { modelOfContent } from '../model/boardModel.ts'
-import { type ContractModel, contractModel } from './contractModel.ts'
+import { type ContractModel, contractModel, memberKinds } from './contractModel.ts'
 
 /** For tests: boards with contexts and event contracts, hand-made or generated, and their contract models. */
 
@@ -99,9 +99,8 @@ const fieldArbitrary: fc.Memo<EventField> = fc.memo((depth) =>
 )
 
 /**
- * Boards of up to four contexts (some overlapping, some with hostile sources)
- * and a dozen events, some outside every context, and policies reacting to
- * events, some in another context (so contexts consume each other's events).
+ * Boards of up to four contexts (some overlapping, some with hostile sources), a dozen events (some
+ * outside every context), other stickies, and arrows between any two of them, across contexts too.
  */
 export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
   .record({
@@ -112,16 +111,51 @@ export const boardContentArbitrary: fc.Arbitrary<BoardContent> = fc
     events: fc.array(fc.record({ text: anyText, x: fc.integer({ min: -500, max: 4500 }), fields: fc.array(fieldArbitrary(3), { maxLength: 5 }), pivotal: fc.boolean() }), {
       maxLength: 12,
     }),
-    reactions: fc.array(fc.record({ event: fc.nat(), x: fc.integer({ min: -500, max: 4500 }) }), { maxLength: 6 }),
+    members: fc.array(fc.record({ kind: fc.constantFrom(...memberKinds), text: anyText, x: fc.integer({ min: -500, max: 4500 }) }), { maxLength: 8 }),
+    arrows: fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 8 }),
   })
-  .map(({ name, contexts, events, reactions }) => {
-    const policies = events.length === 0 ? [] : reactions.map((r, i) => ({ id: `p${i}`, x: r.x, event: `e${r.event % events.length}` }))
+  .map(({ name, contexts, events, members, arrows }) => {
+    const elements: ElementContent[] = [
+      ...events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })),
+      ...members.map((m, i): ElementContent => ({ id: `m${i}`, kind: m.kind, text: m.text, x: m.x, y: 350 })),
+    ]
     return {
       ...emptyBoardContent(name),
       contexts: contexts.map((c, i) => contextArea(`c${i}`, c.name, i * 1000, { source: c.source, team: c.team })),
-      elements: [...events.map((e, i) => event(`e${i}`, e.text, e.x, e.fields, { pivotal: e.pivotal })), ...policies.map((p) => policy(p.id, 'React', p.x))],
-      flows: policies.map((p) => ({ id: `${p.event}-${p.id}`, from: p.event, to: p.id })),
+      elements,
+      flows: elements.length === 0 ? [] : arrows.map(([from, to], i) => ({ id: `f${i}`, from: elements[from % elements.length]!.id, to: elements[to % elements.length]!.id })),
     }
+  })
+
+/**
+ * Two contexts with every kind of sticky: Orders, whose Order aggregate
+ * produces OrderPlaced, and Shipping, whose policy reacts to it.
+ */
+export const ordersAndShipping = () =>
+  contractsOf({
+    contexts: [
+      contextArea('orders', 'Orders', 0, { source: 'com.shop.orders', team: 'Checkout Team', description: 'Takes orders and “confirms” them.' }),
+      contextArea('shipping', 'Shipping', 1000),
+    ],
+    elements: [
+      { id: 'customer', kind: 'actor', text: 'Customer', x: 20, y: 300 },
+      { id: 'basket', kind: 'readModel', text: 'Basket', x: 20, y: 420 },
+      { id: 'place', kind: 'command', text: 'Place Order', x: 150, y: 100 },
+      { id: 'order', kind: 'aggregate', text: 'Order', x: 350, y: 300 },
+      event('placed', 'Order Placed', 650, [
+        field('orderId'),
+        field('lines', { type: 'array', itemType: 'object', fields: [field('sku'), field('quantity', { type: 'integer' })] }),
+        field('customer', { type: 'object', fields: [field('email', { sensitivity: 'pii', description: 'Where the "receipt" goes' })] }),
+        field('channel', { type: 'enum', enumValues: ['web', 'shop'], required: false }),
+      ]),
+      { id: 'ship', kind: 'policy', text: 'Whenever an order is placed, ship it', x: 1050, y: 100 },
+      { id: 'carrier', kind: 'externalSystem', text: 'Carrier', x: 1350, y: 300 },
+      event('shipped', 'Order Shipped', 1600, [field('trackingId'), field('placedAt', { type: 'date-time' })], { pivotal: true }),
+    ],
+    flows: [
+      { id: 'produces', from: 'order', to: 'placed' },
+      { id: 'reacts', from: 'placed', to: 'ship' },
+    ],
   })
 
 /** The contract models of random boards. */

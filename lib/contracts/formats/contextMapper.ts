@@ -1,0 +1,189 @@
+import { elementKindDefinitions } from '../../board/elementKinds.ts'
+import type { ArrayItemType } from '../../board/eventContract.ts'
+import type { ContractContext, ContractField, ContractModel, MemberKind } from '../contractModel.ts'
+import type { ExportFile } from '../exportFiles.ts'
+import { oneLine, pascalCase, unique, uniqueAcross } from '../names.ts'
+import { memberNames } from './boundedContexts.ts'
+
+/**
+ * Context Mapper's CML (contextmapper.org): a context map in which the context
+ * that publishes an event is upstream of each context whose stickies react to
+ * it, and a bounded context per context. Its aggregates hold its domain events,
+ * the events' fields become attributes and their objects value objects; its
+ * commands go in its application layer. Written to the grammar of Context
+ * Mapper 6 (ContextMappingDSL.xtext over TacticDDDLanguage.xtext).
+ */
+
+/**
+ * Words the grammar reserves, read from both grammar files. An identifier
+ * equal to one is written with Xtext's escape `^`, which the parser drops, so
+ * an aggregate may be called Event or a field `type`. Case matters to Xtext.
+ */
+const keywords = new Set(
+  `import ContextMap type state contains BoundedContext implements realizes refines domainVisionStatement responsibilities
+  implementationTechnology knowledgeLevel businessModel evolution Domain Subdomain supports P Partnership SK Shared U D
+  Upstream Downstream S C Customer Supplier exposedAggregates downstreamRights Aggregate useCases userStories features
+  userRequirements owner likelihoodForChange structuralVolatility contentVolatility availabilityCriticality
+  consistencyCriticality storageSimilarity securityCriticality securityZone securityAccessGroup Application Functionality
+  sagaOrchestrator Flow delegates emits command operation initiated triggered event triggers X x O o UseCase actor
+  secondaryActors interactions benefit scope level UserStory split As so a an the with in for to I create read update
+  delete Module external basePackage hint PL OHS ACL CF UNDEFINED AS_IS TO_BE SYSTEM_LANDSCAPE ORGANIZATIONAL FEATURE
+  APPLICATION SYSTEM TEAM CORE_DOMAIN SUPPORTING_DOMAIN GENERIC_SUBDOMAIN INFLUENCER OPINION_LEADER VETO_RIGHT
+  DECISION_MAKER MONOPOLIST META CONCRETE NORMAL RARELY OFTEN HIGH LOW HUGE TINY GENESIS CUSTOM_BUILT PRODUCT COMMODITY
+  ApplicationPart Service gap nogap webservice Resource scaffold path Consumer unmarshall queueName topicName subscribe
+  eventBus publish void throws write None GET POST PUT DELETE cache query condition select groupBy orderBy construct
+  build map AccessObject return Entity abstract extends package optimisticLocking auditable databaseTable
+  discriminatorValue discriminatorColumn discriminatorType discriminatorLength inheritanceType validate aggregateRoot
+  belongsTo ValueObject immutable persistent DomainEvent Event Command CommandEvent Trait def DataTransferObject
+  BasicType key changeable required nullable index assertFalse assertTrue creditCardNumber digits email future past max
+  min decimalMax decimalMin notEmpty notBlank pattern range size length scriptAssert url transient databaseColumn
+  databaseType cascade fetch inverse databaseJoinTable databaseJoinColumn valid orderby orderColumn Repository inject
+  enum aggregateLifecycle ordinal JOINED SINGLE_TABLE STRING CHAR INTEGER String int Integer long Long boolean Boolean
+  Date DateTime Timestamp BigDecimal BigInteger double Double float Float Key PagingParameter PagedResult Blob Clob
+  Object Set List Bag Collection Map public protected private not reference opposite`.split(/\s+/),
+)
+
+/** An identifier as CML reads it: `name` is already [A-Za-z_][A-Za-z0-9_]*. */
+export const cmlId = (name: string) => (keywords.has(name) ? `^${name}` : name)
+
+/** A CML string literal: Java's escapes, on one line. */
+export function cmlString(text: string): string {
+  const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+  return `"${text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+}
+
+const attributeTypes: Record<Exclude<ArrayItemType, 'object'>, string> = {
+  string: 'String',
+  number: 'double',
+  integer: 'long',
+  boolean: 'boolean',
+  'date-time': 'DateTime',
+  enum: 'String',
+}
+
+/** Stickies CML has no construct for: they go in as comments. */
+const commentedKinds: MemberKind[] = ['actor', 'readModel', 'policy', 'externalSystem']
+
+/** A value object for each object among an event's fields, named after the event and the field's path. */
+interface ValueObject {
+  name: string
+  fields: readonly ContractField[]
+}
+
+/**
+ * The names CML needs, unique where Context Mapper checks them: bounded
+ * contexts among themselves, aggregates across the model, domain objects
+ * (events, commands, value objects) across the model too.
+ */
+function cmlNames(contracts: ContractModel) {
+  const contextNames = new Set<string>()
+  const contexts = contracts.contexts.map((context) => unique(pascalCase(context.name, 'Context'), contextNames))
+  // An event sits in the aggregate named after its producer: the aggregate flowing into it, the contract's producer, else its context.
+  const aggregateGroups = contracts.contexts.map((context, i) => {
+    const names = [...memberNames(context, 'aggregate'), ...context.services].map((name) => pascalCase(name, 'Aggregate'))
+    return { prefix: contexts[i]!, names: [...new Map(names.map((name) => [name.toLowerCase(), name])).values()] }
+  })
+  const aggregates = uniqueAcross(aggregateGroups)
+  const objectNames = new Set<string>()
+  const events = uniqueAcross(
+    contracts.contexts.map((context, i) => ({ prefix: contexts[i]!, names: context.events.map((event) => event.name) })),
+    objectNames,
+  )
+  const commands = contracts.contexts.map((context) => memberNames(context, 'command').map((name) => unique(pascalCase(name, 'Command'), objectNames)))
+  const objectOf = new Map<ContractField, string>()
+  const valueObjectsOf = (owner: string, fields: readonly ContractField[]): ValueObject[] =>
+    fields.flatMap((field) => {
+      if (field.type !== 'object' && !(field.type === 'array' && field.itemType === 'object')) return []
+      const name = unique(`${owner}${pascalCase(field.name, 'Value')}`, objectNames)
+      objectOf.set(field, name)
+      return [{ name, fields: field.fields }, ...valueObjectsOf(name, field.fields)]
+    })
+  const valueObjects = contracts.contexts.map((context, i) => context.events.map((_, e) => valueObjectsOf(events[i]![e]!, context.events[e]!.fields)))
+  const aggregateOf = (contextIndex: number, service: string) => {
+    const at = aggregateGroups[contextIndex]!.names.findIndex((name) => name.toLowerCase() === pascalCase(service, 'Aggregate').toLowerCase())
+    return aggregates[contextIndex]![at]!
+  }
+  return { contexts, aggregates, events, commands, valueObjects, objectOf, aggregateOf }
+}
+
+type CmlNames = ReturnType<typeof cmlNames>
+
+function attribute(field: ContractField, objectOf: CmlNames['objectOf']): string[] {
+  const object = objectOf.get(field)
+  const item = object === undefined ? attributeTypes[(field.type === 'array' ? field.itemType : field.type) as keyof typeof attributeTypes] : cmlId(object)
+  // A value object is referenced, with `-`; a plain type is not.
+  const declared = `${object === undefined ? '' : '- '}${field.type === 'array' ? `List<${item}>` : item} ${cmlId(field.name)}`
+  const isEnum = field.type === 'enum' || (field.type === 'array' && field.itemType === 'enum')
+  const hints = [...(isEnum ? [`one of: ${field.enumValues.join(', ')}`] : []), ...(field.sensitivity === 'none' ? [] : [field.sensitivity])]
+  return [
+    ...(field.description ? [cmlString(field.description)] : []),
+    [declared, ...(field.required ? [] : ['nullable']), ...(hints.length > 0 ? [`hint = ${cmlString(hints.join('; '))}`] : [])].join(' '),
+  ]
+}
+
+const block = (opening: string, body: readonly string[]) => [`${opening} {`, ...body.map((line) => `  ${line}`), '}']
+
+function boundedContext(context: ContractContext, i: number, names: CmlNames): string[] {
+  const notes = [
+    // A `//` comment ends at the line's end: sticky text goes in on one line.
+    ...(context.team ? [`// Team: ${oneLine(context.team)}`] : []),
+    `// Event source: ${context.source}`,
+    ...commentedKinds.flatMap((kind) => {
+      const members = memberNames(context, kind)
+      return members.length > 0 ? [`// ${elementKindDefinitions[kind].plural}: ${members.map(oneLine).join('; ')}`] : []
+    }),
+  ]
+  const commands = names.commands[i]!
+  const application = commands.length > 0 ? block('Application', commands.map((name) => `Command ${cmlId(name)}`)) : []
+  const aggregates = names.aggregates[i]!.map((aggregate) => {
+    const objects = context.events.flatMap((event, e) => {
+      if (names.aggregateOf(i, event.service) !== aggregate) return []
+      const attributes = (fields: readonly ContractField[]) => fields.flatMap((field) => attribute(field, names.objectOf))
+      return [
+        ...(event.pivotal ? ['// Pivotal: a phase of the timeline ends with it'] : []),
+        ...(event.description ? [cmlString(event.description)] : []),
+        ...block(`DomainEvent ${cmlId(names.events[i]![e]!)}`, attributes(event.fields)),
+        ...names.valueObjects[i]![e]!.flatMap((object) => block(`ValueObject ${cmlId(object.name)}`, attributes(object.fields))),
+      ]
+    })
+    return block(`Aggregate ${cmlId(aggregate)}`, objects)
+  })
+  return block(`BoundedContext ${cmlId(names.contexts[i]!)}`, [
+    ...(context.description ? [`domainVisionStatement = ${cmlString(context.description)}`] : []),
+    ...notes,
+    ...application,
+    ...aggregates.flat(),
+  ])
+}
+
+function contextMap(contracts: ContractModel, names: CmlNames): string[] {
+  const indexOf = (slug: string) => contracts.contexts.findIndex((context) => context.slug === slug)
+  const relationships = contracts.relations.flatMap((relation) => {
+    const up = indexOf(relation.publisher)
+    const down = indexOf(relation.consumer)
+    const publisher = contracts.contexts[up]!
+    const exposed = [...new Set(relation.events.map((name) => names.aggregateOf(up, publisher.events.find((event) => event.name === name)!.service)))]
+    // The events are the published language; how the consumer takes them in, the board does not say.
+    return [
+      `// ${names.contexts[down]} reacts to ${relation.events.join(', ')}`,
+      ...block(`${cmlId(names.contexts[up]!)} [U,PL]->[D] ${cmlId(names.contexts[down]!)}`, [`exposedAggregates = ${exposed.map(cmlId).join(', ')}`]),
+    ]
+  })
+  return block(`ContextMap ${cmlId(pascalCase(contracts.board.name, 'Board'))}`, [
+    'type = SYSTEM_LANDSCAPE',
+    ...(names.contexts.length > 0 ? [`contains ${names.contexts.map(cmlId).join(', ')}`] : []),
+    ...relationships,
+  ])
+}
+
+export function contextMapperText(contracts: ContractModel): string {
+  const names = cmlNames(contracts)
+  return [
+    `// The bounded contexts of the EventStorming board ${oneLine(contracts.board.name)}: upstream contexts publish the events downstream ones react to.`,
+    ...contextMap(contracts, names),
+    ...contracts.contexts.flatMap((context, i) => ['', ...boundedContext(context, i, names)]),
+    '',
+  ].join('\n')
+}
+
+export const contextMapperFiles = (contracts: ContractModel): ExportFile[] => [{ path: 'context-map.cml', content: contextMapperText(contracts) }]

@@ -1,0 +1,58 @@
+import { oneLine } from './names.ts'
+
+/**
+ * Markdown files with YAML frontmatter, as EventCatalog and the tools around
+ * it read them (gray-matter, MDX). Sticky text goes into both, so both are
+ * written defensively: every frontmatter string double-quoted, so no text can
+ * end the frontmatter or turn into a number or a date; body text escaped, so
+ * none of it becomes MDX code, HTML or Markdown structure.
+ */
+
+type YamlScalar = string | number | boolean
+export type YamlValue = YamlScalar | readonly (YamlScalar | YamlObject)[] | YamlObject
+export interface YamlObject {
+  readonly [key: string]: YamlValue
+}
+
+/**
+ * A double-quoted YAML scalar. JSON's string escapes are YAML's too; YAML
+ * also refuses a few characters JSON passes through raw (DEL, C1 controls,
+ * the line and paragraph separators, BOM, U+FFFE/U+FFFF), so those are escaped.
+ */
+export function yamlString(text: string): string {
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+}
+
+const yamlScalar = (value: YamlScalar) => (typeof value === 'string' ? yamlString(value) : String(value))
+
+function yamlEntries(object: YamlObject, indent: string): string[] {
+  return Object.entries(object).flatMap(([key, value]) => {
+    if (Array.isArray(value)) return value.length === 0 ? [`${indent}${key}: []`] : [`${indent}${key}:`, ...value.flatMap((item) => yamlItem(item, `${indent}  `))]
+    if (typeof value === 'object') return Object.keys(value).length === 0 ? [`${indent}${key}: {}`] : [`${indent}${key}:`, ...yamlEntries(value as YamlObject, `${indent}  `)]
+    return [`${indent}${key}: ${yamlScalar(value as YamlScalar)}`]
+  })
+}
+
+function yamlItem(item: YamlScalar | YamlObject, indent: string): string[] {
+  if (typeof item !== 'object') return [`${indent}- ${yamlScalar(item)}`]
+  const [first = '{}', ...rest] = yamlEntries(item, `${indent}  `)
+  return [`${indent}- ${first.trimStart()}`, ...rest]
+}
+
+/** A Markdown document: block-style YAML frontmatter (keys are ours, plain), a blank line, the body. */
+export const markdownDocument = (frontmatter: YamlObject, body: string) => `---\n${yamlEntries(frontmatter, '').join('\n')}\n---\n\n${body.trimEnd()}\n`
+
+/**
+ * Sticky text inside a line of Markdown or MDX: on one line, with a backslash
+ * before each ASCII punctuation mark that could start something (MDX's `{`
+ * and `<`, emphasis, links, code, HTML entities, directives, tables).
+ * CommonMark and MDX both read `\` before any ASCII punctuation as the mark itself.
+ */
+export const markdownText = (text: string) => oneLine(text).replace(/[\\`*_{}[\]<>#|~!:$&]/g, '\\$&')
+
+/** A fenced code block that no backticks in `code` can close early: its fence is longer than any run of them. */
+export function codeBlock(code: string, language = ''): string {
+  const longest = Math.max(0, ...[...code.matchAll(/`+/g)].map((run) => run[0].length))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}${language}\n${code}\n${fence}`
+}
