@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
 import { zipFiles } from './zip.ts'
@@ -34,6 +37,13 @@ describe('zipping export files', () => {
     const unzipped = unzipSync(zip)
     expect(Object.keys(unzipped)).toEqual(['README.md', 'a/注文確定.md', 'b/schema.json'])
     expect(Object.fromEntries(Object.entries(unzipped).map(([path, bytes]) => [path, strFromU8(bytes)]))).toEqual(Object.fromEntries(files.map((f) => [f.path, f.content])))
+  })
+
+  test('a reader that is not ours (Python’s zipfile) finds every file intact, CRCs checked', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'zip-')), 'bundle.zip')
+    writeFileSync(path, zipFiles(files))
+    const listed = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(chr(10).join(z.namelist()))', path], { encoding: 'utf8' })
+    expect(listed.trim().split('\n')).toEqual(['README.md', 'a/注文確定.md', 'b/schema.json'])
   })
 
   test('two files at one path are refused rather than one silently lost', () => {
