@@ -46,7 +46,8 @@ test('a facilitator exports the contracts: problems lead to their sticky, the bu
   await expect(dialog).toContainText('1 earlier exports')
   await dialog.getByRole('button', { name: 'Close' }).click()
 
-  // A new required field: events already published lack it.
+  // A new required field: events already published lack it. (Zoomed to Parcel Lost: first the whole board back in view.)
+  await page.keyboard.press('Shift+1')
   await page.locator('.es-sticky[data-kind="event"]', { hasText: 'Order Placed' }).click()
   await contractPanel.getByRole('button', { name: 'Add field' }).click()
   await contractPanel.getByLabel('Field 3 name').fill('currency')

@@ -46,6 +46,10 @@ describe('zipping export files', () => {
     expect(listed.trim().split('\n')).toEqual(['README.md', 'a/注文確定.md', 'b/schema.json'])
   })
 
+  test.each(['../escape.json', '/etc/passwd', 'a//b.json', 'a/./b.json', 'a\\..\\b.json'])('a file at %s, outside the bundle, is refused', (path) => {
+    expect(() => zipFiles([{ path, content: 'x' }])).toThrow('may not be written')
+  })
+
   test('two files at one path are refused rather than one silently lost', () => {
     expect(() => zipFiles([...files, { path: 'README.md', content: 'again' }])).toThrow('Two export files at README.md')
   })

@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib'
-import type { ExportFile } from './exportFiles.ts'
+import { type ExportFile, isSafePath } from './exportFiles.ts'
 
 /**
  * A zip of export files that is byte-identical for identical files: entries
@@ -26,6 +26,7 @@ export function zipFiles(files: readonly ExportFile[]): Uint8Array {
   let previous: string | undefined
   for (const file of sorted) {
     if (file.path === previous) throw new Error(`Two export files at ${file.path}`)
+    if (!isSafePath(file.path)) throw new Error(`An export file may not be written at ${file.path}`)
     previous = file.path
     const name = Buffer.from(file.path, 'utf8')
     const data = Buffer.from(file.content, 'utf8')
@@ -46,47 +47,36 @@ interface Entry {
   name: Buffer
 }
 
-function localHeader({ crc, packed, size, name }: Entry): Buffer {
-  const header = Buffer.alloc(30)
-  header.writeUInt32LE(0x04034b50, 0)
-  header.writeUInt16LE(version, 4)
-  header.writeUInt16LE(utf8Names, 6)
-  header.writeUInt16LE(deflated, 8)
-  header.writeUInt16LE(dosTime, 10)
-  header.writeUInt16LE(dosDate, 12)
-  header.writeUInt32LE(crc, 14)
-  header.writeUInt32LE(packed, 18)
-  header.writeUInt32LE(size, 22)
-  header.writeUInt16LE(name.length, 26)
-  header.writeUInt16LE(0, 28)
-  return header
+type Field = [bytes: 2 | 4, value: number]
+
+/** Little-endian fields one after another, as every zip record is laid out. */
+function record(fields: readonly Field[]): Buffer {
+  const buffer = Buffer.alloc(fields.reduce((n, [bytes]) => n + bytes, 0))
+  let at = 0
+  for (const [bytes, value] of fields) at = bytes === 2 ? buffer.writeUInt16LE(value, at) : buffer.writeUInt32LE(value, at)
+  return buffer
 }
 
-function centralHeader({ crc, packed, size, name }: Entry, offset: number): Buffer {
-  const header = Buffer.alloc(46)
-  header.writeUInt32LE(0x02014b50, 0)
-  header.writeUInt16LE(version, 4)
-  header.writeUInt16LE(version, 6)
-  header.writeUInt16LE(utf8Names, 8)
-  header.writeUInt16LE(deflated, 10)
-  header.writeUInt16LE(dosTime, 12)
-  header.writeUInt16LE(dosDate, 14)
-  header.writeUInt32LE(crc, 16)
-  header.writeUInt32LE(packed, 20)
-  header.writeUInt32LE(size, 24)
-  header.writeUInt16LE(name.length, 28)
-  // Extra field, comment, disk number, internal and external attributes: none.
-  header.writeUInt32LE(offset, 42)
-  return header
-}
+/** What the local header and the central directory both say of an entry, in the same order. */
+const described = ({ crc, packed, size, name }: Entry): Field[] => [
+  [2, utf8Names],
+  [2, deflated],
+  [2, dosTime],
+  [2, dosDate],
+  [4, crc],
+  [4, packed],
+  [4, size],
+  [2, name.length],
+]
+
+const localHeader = (entry: Entry) => record([[4, 0x04034b50], [2, version], ...described(entry), [2, 0]])
+
+/** Then: extra field and comment lengths, disk number, internal and external attributes (none), and where the entry starts. */
+const centralHeader = (entry: Entry, offset: number) =>
+  record([[4, 0x02014b50], [2, version], [2, version], ...described(entry), [2, 0], [2, 0], [2, 0], [2, 0], [4, 0], [4, offset]])
 
 function end(entries: number, size: number, offset: number): Buffer {
   if (entries > 0xffff || offset > 0xffffffff) throw new Error('an export this big needs ZIP64, which this writer does not write')
-  const record = Buffer.alloc(22)
-  record.writeUInt32LE(0x06054b50, 0)
-  record.writeUInt16LE(entries, 8)
-  record.writeUInt16LE(entries, 10)
-  record.writeUInt32LE(size, 12)
-  record.writeUInt32LE(offset, 16)
-  return record
+  // Signature, this disk and the directory's disk, entries on this disk and in all, the directory's size and offset, comment length.
+  return record([[4, 0x06054b50], [2, 0], [2, 0], [2, entries], [2, entries], [4, size], [4, offset], [2, 0]])
 }

@@ -27,6 +27,7 @@ export interface ConfluentTarget {
 export type ConfluentResult = { subject: string } & ({ outcome: 'registered'; id: number } | { outcome: 'failed'; failure: PublishFailure })
 
 const mediaType = 'application/vnd.schemaregistry.v1+json'
+const registryTimeoutMs = 30_000
 
 /** The target CONFLUENT_URL and its credentials name, or undefined when CONFLUENT_URL is not set. */
 export function confluentTargetFromEnv(env: Record<string, string | undefined> = process.env): ConfluentTarget | undefined {
@@ -76,7 +77,8 @@ function headersFor({ username, password, apiKey, apiSecret }: ConfluentTarget):
 async function register({ subject, body }: ConfluentSubmission, base: string, headers: Record<string, string>, fetchImpl: typeof fetch): Promise<ConfluentResult> {
   let response: Response
   try {
-    response = await fetchImpl(`${base}/subjects/${encodeURIComponent(subject)}/versions`, { method: 'POST', headers, body: JSON.stringify(body) })
+    // A registry that never answers must not hold the facilitator's request open for ever.
+    response = await fetchImpl(`${base}/subjects/${encodeURIComponent(subject)}/versions`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(registryTimeoutMs) })
   } catch (error) {
     const cause = error instanceof Error ? (error.cause as NodeJS.ErrnoException | undefined) : undefined
     throw new PublishStopped({ code: cause?.code ?? 'FetchFailed', message: `the schema registry could not be called: ${cause?.message ?? String(error)}` })

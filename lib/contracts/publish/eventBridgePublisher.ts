@@ -40,6 +40,8 @@ export async function publishToEventBridge(
     region: target.region,
     credentials: target.credentials,
     endpoint: target.endpoint ?? (process.env.EVENTBRIDGE_SCHEMAS_ENDPOINT || undefined),
+    // A registry that never answers must not hold the facilitator's request open for ever.
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000 },
   })
   const steps = [
     ...manifest.registries.map((registry) => () => publishRegistry(client, registry)),
