@@ -2,7 +2,7 @@
 
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { BoardDialog } from './BoardDialog'
-import { boardJson } from './boardApi'
+import { boardFetch, boardJson } from './boardApi'
 import type { OpenBoard } from './useBoardAccess'
 
 interface Version {
@@ -34,7 +34,6 @@ export function HistoryDialog({ board, onClose }: { board: OpenBoard; onClose():
   const [label, setLabel] = useState('')
   const [message, setMessage] = useState<string>()
 
-  const api = useCallback((path: string, init?: RequestInit) => boardJson<Record<string, never>>(board, path, init), [board])
   const refresh = useCallback(async () => {
     try {
       setVersions((await boardJson<{ versions: Version[] }>(board, 'versions')).versions)
@@ -48,7 +47,7 @@ export function HistoryDialog({ board, onClose }: { board: OpenBoard; onClose():
   const keep = async (event: FormEvent) => {
     event.preventDefault()
     try {
-      await api('versions', { method: 'POST', body: JSON.stringify({ label }) })
+      await boardFetch(board, 'versions', { method: 'POST', body: JSON.stringify({ label }) })
       setLabel('')
       setMessage('Version kept.')
       await refresh()
@@ -59,7 +58,7 @@ export function HistoryDialog({ board, onClose }: { board: OpenBoard; onClose():
   const restore = async (version: Version) => {
     if (!confirm(`Bring everyone's board back to “${version.label}”? The board as it is now is kept as a version.`)) return
     try {
-      await api('versions', { method: 'POST', body: JSON.stringify({ restore: version.id }) })
+      await boardFetch(board, 'versions', { method: 'POST', body: JSON.stringify({ restore: version.id }) })
       setMessage(`Restored “${version.label}”.`)
       await refresh()
     } catch (error) {

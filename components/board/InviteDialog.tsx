@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react'
 import { type Role, roleLabels } from '@/lib/auth/roles'
 import { BoardDialog } from './BoardDialog'
+import { boardJson } from './boardApi'
 import type { OpenBoard } from './useBoardAccess'
 import { rememberBoard } from './visitedBoards'
 
@@ -22,21 +23,18 @@ const meaning: Record<Role, string> = {
 export function InviteDialog({ board, onClose }: { board: OpenBoard; onClose(): void }) {
   const [links, setLinks] = useState<Links>()
   const [error, setError] = useState<string>()
-  const authorization = { authorization: `Bearer ${board.token}` }
-
   useEffect(() => {
-    fetch(`/api/boards/${board.id}/links`, { headers: { authorization: `Bearer ${board.token}` } })
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`the server answered ${response.status}`)
-        setLinks(((await response.json()) as { links: Links }).links)
-      })
+    boardJson<{ links: Links }>(board, 'links')
+      .then(({ links }) => setLinks(links))
       .catch((reason: unknown) => setError(`The links could not be loaded: ${String(reason)}`))
-  }, [board.id, board.token])
+  }, [board])
 
   const replace = async (role: Role) => {
-    const response = await fetch(`/api/boards/${board.id}/links/${role}/rotate`, { method: 'POST', headers: authorization })
-    if (!response.ok) return setError(`The link could not be replaced: the server answered ${response.status}`)
-    const { link } = (await response.json()) as { link: string }
+    const rotated = await boardJson<{ link: string }>(board, `links/${role}/rotate`, { method: 'POST' }).catch((reason: unknown) => {
+      setError(`The link could not be replaced: ${String(reason)}`)
+    })
+    if (!rotated) return
+    const { link } = rotated
     if (role === 'facilitator') {
       // Our own connection was just closed with the old link: reopen with the new one.
       rememberBoard({ ...board, token: new URL(link).hash.replace('#token=', '') })
