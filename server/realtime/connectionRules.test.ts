@@ -7,7 +7,7 @@ import type { RunningServer } from '../app.ts'
 import { closeOf, connectClient, openSocket, stickyRecord, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
 import { createTestBoard, startTestServer, testToken } from '../testing/servers.ts'
 import { encodeAwarenessEntries } from './awarenessUpdate.ts'
-import { encodeAwareness, encodeSyncStep2, encodeUpdate, messageSync } from './protocol.ts'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, messageSync } from './protocol.ts'
 
 // What one connection may do to the others, on an in-memory embedded database.
 describe('a connection', () => {
@@ -116,6 +116,13 @@ describe('a connection', () => {
     const closed = closeCode(broken)
     broken.send(encodeAwareness(encodeAwarenessEntries([{ clientId: 778, clock: 1, state: '[1, 2]' }])))
     expect(await closed).toBe(4400)
+  })
+
+  test('a sync step 1 with a malformed state vector is the client’s protocol error, not the server’s', async () => {
+    const socket = await rawSocket()
+    const closed = closeOf(socket)
+    socket.send(encodeSyncStep1(new Uint8Array([3, 200])))
+    expect(await closed).toEqual({ code: 4400, reason: 'malformed state vector' })
   })
 
   test('a second sync step 2 on one connection is refused as a protocol error', async () => {

@@ -82,7 +82,7 @@ export class BoardDocument {
   private apply(connection: Connection, message: ClientMessage): void {
     switch (message.type) {
       case 'sync-step-1':
-        connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)))
+        connection.send(encodeSyncStep2(this.stateAsUpdate(message.stateVector)))
         return
       case 'sync-step-2':
       case 'update':
@@ -134,6 +134,19 @@ export class BoardDocument {
     }
     this.beforeApplyUpdate({ boardId: this.boardId, doc: this.doc, update: message.update, connection })
     Y.applyUpdate(this.doc, message.update, connection)
+  }
+
+  /**
+   * What the client lacks. Its state vector is read here, once: the board has
+   * no pending structs, so Yjs can only throw on a malformed vector, and that
+   * is the client's error, not the server's.
+   */
+  private stateAsUpdate(stateVector: Uint8Array): Uint8Array {
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector)
+    } catch {
+      throw new ProtocolError('malformed state vector')
+    }
   }
 
   private yjsClientOwner(client: number): Connection | undefined {

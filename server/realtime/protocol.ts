@@ -16,7 +16,6 @@
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-import * as Y from 'yjs'
 
 export const messageSync = 0
 export const messageAwareness = 1
@@ -62,8 +61,6 @@ function decodeSync(decoder: decoding.Decoder): ClientMessage {
   const data = decoding.readVarUint8Array(decoder)
   switch (step) {
     case syncStep1:
-      // Read here, so that a malformed one is the client's error, not the server's when it answers.
-      Y.decodeStateVector(data)
       return { type: 'sync-step-1', stateVector: data }
     case syncStep2:
       return { type: 'sync-step-2', update: data }
