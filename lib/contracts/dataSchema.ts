@@ -1,5 +1,6 @@
 import type { ArrayItemType } from '../board/eventContract.ts'
 import type { ContractEvent, ContractField } from './contractModel.ts'
+import { perEvent } from './perEvent.ts'
 
 /** A JSON Schema (or an OpenAPI 3.0 schema object) as plain data. */
 export type JsonSchema = { [keyword: string]: unknown }
@@ -25,9 +26,9 @@ export const schemaDocument = (dialect: keyof typeof schemaUri, event: ContractE
 })
 
 /** The event's `data`: its fields from the contract panel. Objects stay open, so a new optional field breaks no reader. */
-export function dataSchema(event: ContractEvent, dialect: Dialect): JsonSchema {
-  return { ...objectSchema(event.fields, dialect), ...(event.description ? { description: event.description } : {}) }
-}
+export const dataSchema = perEvent(
+  (event: ContractEvent, dialect: Dialect): JsonSchema => ({ ...objectSchema(event.fields, dialect), ...(event.description ? { description: event.description } : {}) }),
+)
 
 export function objectSchema(fields: readonly ContractField[], dialect: Dialect): JsonSchema {
   const required = fields.filter((f) => f.required).map((f) => f.name)

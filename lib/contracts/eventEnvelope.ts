@@ -1,5 +1,6 @@
 import type { ContractContext, ContractEvent } from './contractModel.ts'
 import { type Dialect, type JsonSchema, dataSchema, exampleData, exampleTime } from './dataSchema.ts'
+import { perEvent } from './perEvent.ts'
 
 /**
  * What every event carries, in every format: `detail` (the EventBridge name;
@@ -9,13 +10,15 @@ import { type Dialect, type JsonSchema, dataSchema, exampleData, exampleTime } f
  * origin (context and service), the time, and a severity a gatekeeper bus can
  * filter on. `data` is the contract panel's fields.
  */
-export function detailSchema(event: ContractEvent, context: ContractContext, dialect: Dialect): JsonSchema {
-  return {
+const detailByDialect = perEvent(
+  (event: ContractEvent, dialect: Dialect, context: ContractContext): JsonSchema => ({
     type: 'object',
     properties: { metadata: metadataSchema(event, context), data: dataSchema(event, dialect) },
     required: ['metadata', 'data'],
-  }
-}
+  }),
+)
+
+export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect) => detailByDialect(event, dialect, context)
 
 export function metadataSchema(event: ContractEvent, context: ContractContext): JsonSchema {
   const text = (description: string) => ({ type: 'string', description })
@@ -68,8 +71,7 @@ const exampleId = (event: ContractEvent, salt: string) => {
   return `${hex}-0000-4000-8000-${hex}${hex.slice(0, 4)}`
 }
 
-export function exampleDetail(event: ContractEvent, context: ContractContext) {
-  return {
+export const exampleDetail = perEvent((event: ContractEvent, context: ContractContext) => ({
     metadata: {
       eventId: exampleId(event, 'event'),
       schemaVersion: event.version,
@@ -80,8 +82,7 @@ export function exampleDetail(event: ContractEvent, context: ContractContext) {
       severity: event.severity,
     },
     data: exampleData(event.fields),
-  }
-}
+  }))
 
 export function exampleEventBridgeEvent(event: ContractEvent, context: ContractContext) {
   return {

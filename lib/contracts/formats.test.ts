@@ -20,7 +20,7 @@ describe('Export formats', () => {
           expect(new Set(files.map((f) => f.path.toLowerCase())).size, id).toBe(files.length)
         }
       }),
-      { numRuns: 50 },
+      { numRuns: 30 },
     )
-  })
+  }, 60_000)
 })
