@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test'
+import { chromiumPath } from './e2e/support/chromium'
 
-// Debian's Chromium, never a downloaded browser. Each spec starts its own app
-// server (e2e/support/appServer.ts) because some stop and restart it.
+// A Chromium already on the machine (e2e/support/chromium.ts), never one
+// downloaded at test time. Each spec starts its own app server
+// (e2e/support/appServer.ts) because some stop and restart it.
 export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
@@ -13,7 +15,7 @@ export default defineConfig({
     browserName: 'chromium',
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     },
     trace: 'retain-on-failure',

@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { freePort } from '../../lib/freePort'
 
 /** A board as its creation answers it: the only time the facilitator link is shown. */
 export interface CreatedBoard {
@@ -111,15 +111,4 @@ export class AppServer {
     if (response.status !== 201) throw new Error(`creating a board answered ${response.status}: ${await response.text()}`)
     return (await response.json()) as CreatedBoard
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number }
-      probe.close(() => resolve(port))
-    })
-  })
 }

@@ -4,12 +4,16 @@ import { join } from 'node:path'
 import pg from 'pg'
 import type { DatabaseTarget } from './client.ts'
 
+/** The machine's PostgreSQL server, used when TEST_DATABASE_URL names none. */
+export const defaultTestPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'
+
 /**
- * The databases the tests run on: the embedded PGlite, and the PostgreSQL
- * server on 127.0.0.1 (database `test`), where each suite gets a schema of its
- * own. A missing PostgreSQL fails the tests; it never skips them.
+ * The databases the tests run on: the embedded PGlite, and a PostgreSQL server
+ * (chosen, or started, by testPostgres.ts before the workers start), where each
+ * suite gets a schema of its own. A missing PostgreSQL fails the tests; it
+ * never skips them.
  */
-export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+export const testPostgresUrl = process.env.TEST_DATABASE_URL ?? defaultTestPostgresUrl
 
 export interface TestDatabase {
   target: DatabaseTarget

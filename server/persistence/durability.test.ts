@@ -1,5 +1,4 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createServer } from 'node:net'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
@@ -7,6 +6,7 @@ import { createBoard } from '../../lib/db/boards.ts'
 import { openDatabase } from '../../lib/db/client.ts'
 import { migrate } from '../../lib/db/migrate.ts'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../lib/db/testing.ts'
+import { freePort } from '../../lib/freePort.ts'
 import { connectClient, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
 import { testSecret, testToken } from '../testing/servers.ts'
 
@@ -197,19 +197,6 @@ function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
 async function killHard(server: ServerProcess): Promise<void> {
   if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
   await server.exited
-}
-
-/** A port free now, so a restarted server can listen where its clients reconnect. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const port = typeof address === 'object' && address ? address.port : 0
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 function missing(expected: string[], actual: string[]): string[] {
