@@ -92,14 +92,14 @@ describe('a participant sending hostile updates to a running server', () => {
 
     // Four connections at a time; each sends its next frame once the previous one was handled, and reconnects when closed.
     const lanes = Array.from({ length: 4 }, async (_, lane) => {
-      let socket = await mallory()
+      let connection = watched(await mallory())
       for (let i = lane; i < frames.length; i += 4) {
-        const closed = await handled(socket, frames[i]!)
+        const closed = await handled(connection, frames[i]!)
         if (closed === undefined) continue
         closes.push(closed)
-        socket = await mallory()
+        connection = watched(await mallory())
       }
-      socket.close()
+      connection.socket.close()
     })
     await Promise.all(lanes)
 
@@ -112,19 +112,26 @@ describe('a participant sending hostile updates to a running server', () => {
   }, 300_000)
 })
 
-/** Sends a frame, then asks for awareness: resolves on the answer (the frame was handled), or with the code the server closed with. */
-function handled(socket: WebSocket, frame: Uint8Array): Promise<number | undefined> {
+/** A socket and the code it is closed with, known however long after the close one asks. */
+const watched = (socket: WebSocket) => ({ socket, closed: closeOf(socket).then(({ code }) => code) })
+
+/**
+ * Sends a frame, then asks for awareness: resolves on the next message (the
+ * frame was handled, or another lane's awareness arrived: either way the
+ * connection is still open), or with the code the server closed it with.
+ */
+function handled({ socket, closed }: ReturnType<typeof watched>, frame: Uint8Array): Promise<number | undefined> {
+  if (socket.readyState !== WebSocket.OPEN) return closed
   return new Promise((resolve) => {
-    const done = (code?: number) => {
+    const answered = () => {
       socket.off('message', answered)
-      socket.off('close', gone)
-      resolve(code)
+      resolve(undefined)
     }
-    const answered = () => done()
-    const gone = (code: number) => done(code)
-    if (socket.readyState !== WebSocket.OPEN) return resolve(1006)
     socket.on('message', answered)
-    socket.on('close', gone)
+    void closed.then((code) => {
+      socket.off('message', answered)
+      resolve(code)
+    })
     socket.send(frame)
     socket.send(queryAwareness)
   })
