@@ -62,10 +62,33 @@ test('a facilitator exports the contracts: problems lead to their sticky, the bu
   await expect(changes.getByTestId('compatibility')).toHaveText('Compatible under FORWARD.')
 })
 
-test('participants export, viewers may not, and only facilitators choose the compatibility mode', async ({ app, people, request }) => {
+test('participants export, viewers may not, and only facilitators choose the compatibility mode or publish', async ({ app, people, request }) => {
   const board = await app.importBoard(shop)
+  const other = await app.importBoard(shop)
   const get = (path: string, role: 'participant' | 'viewer') =>
     request.get(`${app.origin}/api/boards/${board.id}/${path}`, { headers: { authorization: `Bearer ${tokenOf(board.links[role])}` } })
+  const as = (token: string, body?: unknown) => ({
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { data: body }),
+  })
+  const [v, id, , generation, mac] = tokenOf(board.links.viewer).split('.')
+  const forged = [v, id, 'facilitator', generation, mac].join('.')
+  for (const path of ['export/eventbridge', 'export/bundle', 'contracts', 'contracts/history']) {
+    expect((await request.get(`${app.origin}/api/boards/${board.id}/${path}`, as(forged))).status(), `${path} with a forged token`).toBe(401)
+    expect((await request.get(`${app.origin}/api/boards/${board.id}/${path}`, as(tokenOf(other.links.facilitator)))).status(), `${path} with another board's token`).toBe(403)
+  }
+  for (const target of ['eventbridge', 'confluent']) {
+    expect((await request.post(`${app.origin}/api/boards/${board.id}/publish/${target}`, as(tokenOf(board.links.participant)))).status()).toBe(403)
+    // Off unless the server's environment turns it on.
+    expect((await request.post(`${app.origin}/api/boards/${board.id}/publish/${target}`, as(tokenOf(board.links.facilitator)))).status()).toBe(404)
+  }
+  const facilitator = tokenOf(board.links.facilitator)
+  for (const hostile of [{ mode: 'SIDEWAYS' }, { mode: ['FULL'] }, 'FULL', { mode: 'FULL', padding: 'x'.repeat(2000) }]) {
+    expect((await request.put(`${app.origin}/api/boards/${board.id}/contracts/mode`, as(facilitator, hostile))).status()).toBeGreaterThanOrEqual(400)
+  }
+  expect((await (await get('contracts', 'participant')).json()).report.mode).toBe('BACKWARD')
+  expect((await request.post(`${app.origin}/api/boards/${board.id}/contracts/history`, as(tokenOf(board.links.viewer)))).status()).toBe(403)
+  expect((await (await request.get(`${app.origin}/api/boards/${board.id}/contracts/history`, as(facilitator))).json()).exports).toEqual([])
   expect((await get('export/eventbridge', 'participant')).status()).toBe(200)
   expect((await get('export/eventbridge', 'viewer')).status()).toBe(403)
   expect((await get('contracts', 'viewer')).status()).toBe(403)

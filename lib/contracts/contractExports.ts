@@ -33,12 +33,10 @@ export async function pendingExport(db: Database, boardId: string, options: Cont
 }
 
 /**
- * Records the board's contracts as an export, when they changed since the
- * last one (or there is none): the next export is compared with it.
+ * Records a pending export, when its contracts changed since the last one
+ * (or there is none): the next export is compared with it.
  */
-export async function recordExport(db: Database, boardId: string, options: ContractOptions, actor: BoardActor): Promise<{ recorded: boolean; entry: ContractExport } | null> {
-  const pending = await pendingExport(db, boardId, options)
-  if (!pending) return null
+export async function recordExport(db: Database, boardId: string, pending: PendingExport, actor: BoardActor): Promise<{ recorded: boolean; entry: ContractExport }> {
   const last = pending.history.at(-1)
   if (last && pending.report.events.every((event) => event.status === 'unchanged')) return { recorded: false, entry: last }
   const entry = await saveContractExport(db, boardId, {

@@ -35,7 +35,7 @@ export async function publishContracts<Result>(
   const errors = pending.contracts.problems.filter((problem) => problem.severity === 'error')
   if (errors.length > 0) throw new BadRequest(`the export has ${errors.length} error(s) to fix first: ${errors[0]!.message}`, 409)
   const report = await publish(pending.contracts)
-  await recordExport(db, boardId, options, actor)
+  await recordExport(db, boardId, pending, actor)
   const failed = report.results.filter((result) => (result as { outcome?: string }).outcome === 'failed').length
   await recordAudit(db, {
     boardId,
