@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 import './globals.css'
 import './board.css'
+import './facilitation.css'
 
 // Every page, the not-found page too, is rendered per request: its inline
 // scripts carry that request's Content-Security-Policy nonce (server/guard.ts).

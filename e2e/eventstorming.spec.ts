@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs'
 import { elementKindDefinitions, elementKinds } from '../lib/board/elementKinds'
+import type { ContextProposal } from '../lib/model/suggestContexts'
+import { motorInsuranceWorkshop } from '../lib/model/testing'
 import { type Person, expect, test, tokenOf } from './support/fixtures'
 
 const stickies = (person: Person, kind?: string) => person.page.locator(kind ? `.es-sticky[data-kind="${kind}"]` : '.es-sticky')
@@ -35,7 +36,7 @@ test('each element kind is placed from the palette and by its key, typed at once
   await expect(stickies(bob)).toHaveCount(elementKinds.length * 2)
 })
 
-test('Tab storms a flow from the keyboard: each next event lands to the right on the same row', async ({ app, people }) => {
+test('Tab storms a flow from the keyboard: each next event lands to the right on the same row, and the one left empty at the end goes away', async ({ app, people }) => {
   const alice = await people.join((await app.createBoard('Flow')).links.participant, 'Alice')
   const { page } = alice
   await page.mouse.move(300, 300)
@@ -47,7 +48,7 @@ test('Tab storms a flow from the keyboard: each next event lands to the right on
   await page.keyboard.press('Escape')
 
   const events = stickies(alice, 'event')
-  await expect(events).toHaveCount(4)
+  await expect(events).toHaveCount(3)
   const boxes = await Promise.all(['Order Placed', 'Payment Taken', 'Order Shipped'].map((name) => events.filter({ hasText: name }).boundingBox()))
   expect(new Set(boxes.map((b) => Math.round(b!.y))).size).toBe(1)
   expect(boxes[0]!.x).toBeLessThan(boxes[1]!.x)
@@ -133,22 +134,28 @@ test('the model endpoint reports stickies in the context that holds them', async
   }).toPass({ timeout: 10_000 })
 })
 
-test('suggested contexts for an imported big-picture board are shown first and added only on accept', async ({ app, people, request }) => {
-  const file = readFileSync('../shared/fixtures/eventstormer/eventstorming-facilitation-workshop.json', 'utf8')
-  const { id, links } = await app.importBoard(file)
+test('suggested contexts for an imported workshop board are shown with their confidence and reason first, and added only on accept', async ({ app, people, request }) => {
+  // The issue's layout: two rows with their own short boundaries, titles at different heights, the board's title at the top left.
+  const { id, links } = await app.importBoard(motorInsuranceWorkshop)
   const suggestions = async () =>
-    (await (await request.get(`${app.origin}/api/boards/${id}/suggest-contexts?token=${tokenOf(links.participant)}`)).json()) as { name: string }[]
-  expect(await suggestions()).toHaveLength(10)
+    (await (await request.get(`${app.origin}/api/boards/${id}/suggest-contexts?token=${tokenOf(links.participant)}`)).json()) as ContextProposal[]
+  const names = ['QUOTE', 'POLICY SALE', 'ONBOARDING', 'CLAIMS', 'SETTLEMENT']
+  expect((await suggestions()).map((p) => [p.name, p.confidence])).toEqual(names.map((name) => [name, 'high']))
 
   const alice = await people.join(links.facilitator, 'Alice')
   const bob = await people.join(links.participant, 'Bob')
   await alice.page.getByRole('button', { name: 'Suggest contexts' }).click()
   const dialog = alice.page.getByRole('dialog', { name: 'Suggested bounded contexts' })
-  await expect(dialog.getByRole('listitem')).toHaveCount(10)
-  await expect(dialog).toContainText('EARLY BIRD SALE')
+  await expect(dialog.getByRole('listitem')).toHaveCount(5)
+  for (const [i, name] of names.entries()) await expect(dialog.getByRole('listitem').nth(i).locator('strong')).toHaveText(name)
+  const claims = dialog.getByRole('listitem').filter({ hasText: 'CLAIMS' })
+  await expect(claims).toContainText('5 stickies')
+  await expect(claims).toContainText('high confidence')
+  await expect(claims).toContainText('Titled “CLAIMS” in its row; from the start of the row to the boundary after “Claim Approved”.')
+  await expect(dialog).not.toContainText('MOTOR INSURANCE')
   await expect(bob.page.locator('.es-context')).toHaveCount(0)
 
-  await dialog.getByRole('button', { name: 'Add 10 contexts' }).click()
-  await expect(bob.page.locator('.es-context')).toHaveCount(10)
+  await dialog.getByRole('button', { name: 'Add 5 contexts' }).click()
+  await expect(bob.page.locator('.es-context')).toHaveCount(5)
   await expect(async () => expect(await suggestions()).toEqual([])).toPass({ timeout: 5000 })
 })

@@ -1,15 +1,8 @@
 import { AppServer } from './support/appServer'
-import { type Person, expect, expectConnected, test, tokenOf } from './support/fixtures'
+import { type Person, expect, expectConnected, placeEvent, test, tokenOf } from './support/fixtures'
 
 const stickies = (person: Person) => person.page.locator('.es-sticky')
 
-const placeEvent = async ({ page }: Person, text: string, at: { x: number; y: number }) => {
-  await page.mouse.move(at.x, at.y)
-  await page.keyboard.press('1')
-  await page.keyboard.type(text)
-  await page.keyboard.press('Escape')
-  await page.keyboard.press('Escape')
-}
 
 test('every board route refuses a missing, forged, foreign or revoked token, and facilitator routes refuse the others', async ({ app, request }) => {
   const board = await app.createBoard('Guarded')

@@ -11,7 +11,7 @@ process.exitCode = runContractsCli(process.argv.slice(2), {
       if (!isSafePath(file.path)) throw new Error(`refusing to write outside ${folder}: ${file.path}`)
       const path = join(folder, file.path)
       mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(path, file.content)
+      writeFileSync(path, file.content())
     }
   },
   out: (text) => process.stdout.write(text),

@@ -2,7 +2,7 @@
 
 import type { Signal } from '@tldraw/state'
 import Link from 'next/link'
-import { useState } from 'react'
+import { useLayoutEffect, useRef, useState } from 'react'
 import { useValue } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { can, roleLabels } from '@/lib/auth/roles'
@@ -12,8 +12,10 @@ import { ExportDialog } from './ExportDialog'
 import { HistoryDialog } from './HistoryDialog'
 import { InviteDialog } from './InviteDialog'
 import { PeopleList } from './PeopleList'
+import { PictureDialog } from './PictureDialog'
+import { SaveTemplateDialog } from './SaveTemplateDialog'
+import { useReplayAccess } from './replay/useReplayAccess'
 import type { OpenBoard } from './useBoardAccess'
-import { WorkshopLevelSelect } from './WorkshopLevelSelect'
 
 const labels: Record<ConnectionStatus, string> = {
   connecting: 'Connecting…',
@@ -31,18 +33,23 @@ export function BoardBar({
   $participant,
   awareness,
   onRename,
+  onReplay,
 }: {
   board: OpenBoard
   $connection: Signal<ConnectionStatus>
   $participant: Signal<Participant>
   awareness: Awareness | undefined
   onRename(name: string): void
+  onReplay(): void
 }) {
   const participant = useValue($participant)
   const connection = useValue($connection)
-  const [dialog, setDialog] = useState<'invite' | 'history' | 'export'>()
+  const [dialog, setDialog] = useState<'invite' | 'history' | 'export' | 'picture' | 'template'>()
+  const replay = useReplayAccess(board).access
+  const bar = useRef<HTMLDivElement>(null)
+  useBottomAsCssVariable(bar)
   return (
-    <div className="board-bar">
+    <div className="board-bar" ref={bar}>
       <Link href="/" title="Your boards" aria-label="Your boards">
         ←
       </Link>
@@ -52,7 +59,6 @@ export function BoardBar({
       <span className="board-role" data-role={board.role} data-testid="your-role">
         {roleLabels[board.role]}
       </span>
-      <WorkshopLevelSelect />
       <input
         aria-label="Your name"
         title="Your name, shown on your cursor"
@@ -62,6 +68,9 @@ export function BoardBar({
         onChange={(event) => onRename(event.target.value)}
       />
       <PeopleList awareness={awareness} role={board.role} />
+      <button type="button" onClick={() => setDialog('picture')}>
+        Picture
+      </button>
       {can(board.role, 'export') && (
         <button type="button" onClick={() => setDialog('export')}>
           Export
@@ -75,7 +84,15 @@ export function BoardBar({
           <button type="button" onClick={() => setDialog('history')}>
             History
           </button>
+          <button type="button" onClick={() => setDialog('template')}>
+            Save as template
+          </button>
         </>
+      )}
+      {replay.allowed && (
+        <button type="button" onClick={onReplay}>
+          Replay
+        </button>
       )}
       <span className="connection" data-status={connection} role="status" aria-live="polite" data-testid="connection-status">
         {labels[connection]}
@@ -83,6 +100,26 @@ export function BoardBar({
       {dialog === 'invite' && <InviteDialog board={board} onClose={() => setDialog(undefined)} />}
       {dialog === 'history' && <HistoryDialog board={board} onClose={() => setDialog(undefined)} />}
       {dialog === 'export' && <ExportDialog board={board} onClose={() => setDialog(undefined)} />}
+      {dialog === 'picture' && <PictureDialog board={board} onClose={() => setDialog(undefined)} />}
+      {dialog === 'template' && <SaveTemplateDialog board={board} onClose={() => setDialog(undefined)} />}
     </div>
   )
+}
+
+/**
+ * Tells the board's panels (palette, inspector) where the bar ends, as
+ * `--es-bar-bottom` on tldraw's container: the bar wraps onto more rows
+ * where the window is narrow, and the panels start below it.
+ */
+function useBottomAsCssVariable(bar: React.RefObject<HTMLDivElement | null>): void {
+  useLayoutEffect(() => {
+    const element = bar.current
+    const container = element?.closest<HTMLElement>('.tl-container')
+    if (!element || !container) return
+    const measure = () => container.style.setProperty('--es-bar-bottom', `${Math.ceil(element.getBoundingClientRect().bottom - container.getBoundingClientRect().top)}px`)
+    const observer = new ResizeObserver(measure)
+    observer.observe(element)
+    measure()
+    return () => observer.disconnect()
+  }, [bar])
 }

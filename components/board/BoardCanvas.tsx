@@ -1,32 +1,31 @@
 'use client'
 
-import { getAssetUrls } from '@tldraw/assets/selfHosted'
 import { useEffect, useMemo, useState } from 'react'
 import { Tldraw, atom } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { can } from '@/lib/auth/roles'
 import { BoardBar } from './BoardBar'
-import { documentNonce } from './documentNonce'
 import { boardOverrides } from './editor/boardOverrides'
 import { registerContentHandlers } from './editor/contentHandlers'
+import { FacilitationBar } from './facilitation/FacilitationBar'
+import { FacilitationMarks } from './facilitation/FacilitationMarks'
+import { facilitationOverrides } from './facilitation/facilitationOverrides'
+import { FacilitationProvider, useFacilitationSessionOf } from './facilitation/FacilitationSession'
 import { BoardOverlay } from './panels/BoardOverlay'
-import { boardShapeUtils } from './shapes'
 import { loadParticipant, saveParticipant } from './participant'
+import { boardTldrawProps, tldrawOptions } from './tldrawConfig'
 import type { OpenBoard } from './useBoardAccess'
 import { useBoardSync } from './useBoardSync'
 
-// Served from public/tldraw-assets (copied at install): no request leaves the origin.
-const assetUrls = getAssetUrls({ baseUrl: '/tldraw-assets' })
-// Inlined at build time; without it tldraw shows a licence notice outside localhost.
-const licenseKey = process.env.NEXT_PUBLIC_TLDRAW_LICENSE_KEY || undefined
 // No dropped or pasted file becomes an image or video (lib/board/outsideContent).
 const noMediaTypes: readonly string[] = []
 
-export function BoardCanvas({ board }: { board: OpenBoard }) {
+export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay(): void }) {
   const [$participant] = useState(() => atom('participant', loadParticipant()))
-  // tldraw's own <style> elements need the nonce of the page's Content-Security-Policy.
-  const [options] = useState(() => ({ nonce: documentNonce() }))
-  const { store, connection, awareness } = useBoardSync(board, $participant)
+  const [options] = useState(() => tldrawOptions(board.maxRecords))
+  const { store, connection, awareness, $facilitation } = useBoardSync(board, $participant)
+  const facilitation = useFacilitationSessionOf(board, $facilitation, awareness)
+  const overrides = useMemo(() => [boardOverrides, facilitationOverrides(facilitation)], [facilitation])
   const readOnly = !can(board.role, 'edit')
   // tldraw remounts a panel whose component changes: the bar reads the status from a signal instead.
   const [$connection] = useState(() => atom('connection', connection))
@@ -37,21 +36,26 @@ export function BoardCanvas({ board }: { board: OpenBoard }) {
   const components = useMemo(
     () => ({
       TopPanel: () => (
-        <BoardBar
-          board={board}
-          $connection={$connection}
-          $participant={$participant}
-          awareness={awareness}
-          onRename={(participantName) => {
-            const next = { ...$participant.get(), name: participantName }
-            $participant.set(next)
-            saveParticipant(next)
-          }}
-        />
+        <>
+          <BoardBar
+            board={board}
+            $connection={$connection}
+            $participant={$participant}
+            awareness={awareness}
+            onRename={(participantName) => {
+              const next = { ...$participant.get(), name: participantName }
+              $participant.set(next)
+              saveParticipant(next)
+            }}
+            onReplay={onReplay}
+          />
+          <FacilitationBar />
+        </>
       ),
       InFrontOfTheCanvas: BoardOverlay,
+      OnTheCanvas: FacilitationMarks,
     }),
-    [board, $connection, $participant, awareness],
+    [board, $connection, $participant, awareness, onReplay],
   )
 
   if (store.status === 'error') {
@@ -62,21 +66,21 @@ export function BoardCanvas({ board }: { board: OpenBoard }) {
     )
   }
   return (
-    <Tldraw
-      store={store}
-      shapeUtils={boardShapeUtils}
-      overrides={boardOverrides}
-      assetUrls={assetUrls}
-      components={components}
-      licenseKey={licenseKey}
-      options={options}
-      acceptedImageMimeTypes={noMediaTypes}
-      acceptedVideoMimeTypes={noMediaTypes}
-      onMount={(editor) => {
-        registerContentHandlers(editor)
-        // A viewer's edits would be dropped by the server anyway; the board says so by not offering them.
-        editor.updateInstanceState({ isReadonly: readOnly })
-      }}
-    />
+    <FacilitationProvider value={facilitation}>
+      <Tldraw
+        {...boardTldrawProps}
+        store={store}
+        overrides={overrides}
+        components={components}
+        options={options}
+        acceptedImageMimeTypes={noMediaTypes}
+        acceptedVideoMimeTypes={noMediaTypes}
+        onMount={(editor) => {
+          registerContentHandlers(editor)
+          // A viewer's edits would be dropped by the server anyway; the board says so by not offering them.
+          editor.updateInstanceState({ isReadonly: readOnly })
+        }}
+      />
+    </FacilitationProvider>
   )
 }

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic'
 import Link from 'next/link'
-import { useEffect } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { useBoardAccess } from './useBoardAccess'
 
 // tldraw needs the browser (canvas, pointer events, layout): never render it on the server.
@@ -10,9 +10,13 @@ const BoardCanvas = dynamic(() => import('./BoardCanvas').then((m) => m.BoardCan
   ssr: false,
   loading: () => <div className="board-message">Opening the board…</div>,
 })
+const ReplayView = dynamic(() => import('./replay/ReplayView').then((m) => m.ReplayView), { ssr: false })
 
 export function BoardView({ boardId }: { boardId: string }) {
   const access = useBoardAccess(boardId)
+  // The replay takes the live board's place (and its connection) until it is closed.
+  const [replaying, setReplaying] = useState(false)
+  const openReplay = useCallback(() => setReplaying(true), [])
   const name = access.status === 'open' ? access.board.name : undefined
   useEffect(() => {
     if (name) document.title = `${name} · EventStorming board`
@@ -30,7 +34,7 @@ export function BoardView({ boardId }: { boardId: string }) {
   }
   return (
     <div className="board-page">
-      <BoardCanvas board={access.board} />
+      {replaying ? <ReplayView board={access.board} onClose={() => setReplaying(false)} /> : <BoardCanvas board={access.board} onReplay={openReplay} />}
     </div>
   )
 }

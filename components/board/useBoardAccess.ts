@@ -9,6 +9,8 @@ export interface OpenBoard {
   name: string
   role: Role
   token: string
+  /** The most records the server lets the board hold. */
+  maxRecords: number
 }
 
 export type BoardAccess =
@@ -44,9 +46,9 @@ export function useBoardAccess(boardId: string): BoardAccess {
           setAccess({ status: 'refused', ...(refusals[response.status] ?? { title: 'The board could not be opened', message: `The server answered ${response.status}.` }) })
           return
         }
-        const { name, role } = (await response.json()) as { name: string; role: Role }
+        const { name, role, maxRecords } = (await response.json()) as { name: string; role: Role; maxRecords: number }
         rememberBoard({ id: boardId, name, role, token })
-        setAccess({ status: 'open', board: { id: boardId, name, role, token } })
+        setAccess({ status: 'open', board: { id: boardId, name, role, token, maxRecords } })
       })
       .catch((error: unknown) => {
         if (!controller.signal.aborted) setAccess({ status: 'refused', title: 'The server cannot be reached', message: String(error) })

@@ -6,7 +6,9 @@ import { type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils, defau
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { type FacilitationState, noFacilitation } from '@/lib/facilitation/facilitationState'
 import { type ConnectionStatus, connectionStatus } from '@/lib/sync/connectionStatus'
+import { bindFacilitation } from '@/lib/sync/facilitationBinding'
 import { bindPresence, type Participant } from '@/lib/sync/presenceBinding'
 import { bindStoreToDoc } from '@/lib/sync/storeBinding'
 import { boardShapeUtils } from './shapes'
@@ -17,6 +19,8 @@ export interface BoardSync {
   connection: ConnectionStatus
   /** Who is on the board; set once connecting starts. */
   awareness: Awareness | undefined
+  /** What the facilitators decided for everyone (phase, timer, locks, vote), as the board carries it. */
+  $facilitation: Signal<FacilitationState>
 }
 
 function realtimeUrl(): string {
@@ -32,6 +36,7 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
   const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
   const [connection, setConnection] = useState<ConnectionStatus>('connecting')
   const [awareness, setAwareness] = useState<Awareness>()
+  const [$facilitation] = useState(() => atom('facilitation', noFacilitation))
 
   useEffect(() => {
     const doc = new Y.Doc()
@@ -46,6 +51,7 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
       collaboration: { status: $online },
     })
     const disposers: (() => void)[] = []
+    const facilitation = bindFacilitation(doc, $facilitation)
 
     let wasConnected = false
     let downSince = Date.now()
@@ -94,13 +100,15 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
       provider.off('status', refresh)
       provider.off('closed', onClosed)
       for (const dispose of disposers.reverse()) dispose()
+      facilitation.dispose()
+      $facilitation.set(noFacilitation)
       provider.destroy()
       doc.destroy()
       tlStore.dispose()
       setStore({ status: 'loading' })
       setAwareness(undefined)
     }
-  }, [boardId, token, $participant])
+  }, [boardId, token, $participant, $facilitation])
 
-  return { store, connection, awareness }
+  return { store, connection, awareness, $facilitation }
 }

@@ -4,13 +4,14 @@ import { useRouter } from 'next/navigation'
 import { type FormEvent, useEffect, useState } from 'react'
 import { boardPath } from '@/lib/boards/boardJson'
 import { rememberBoard } from '../board/visitedBoards'
+import { type GalleryTemplate, TemplateGallery } from './TemplateGallery'
 
 const createKeyStorage = 'eventstorm.createKey'
 
 /**
- * Names a new board, creates it through the API and opens it as its
- * facilitator. On a server with CREATE_TOKEN it also asks for that key, and
- * remembers it in this browser.
+ * Names a new board, creates it through the API (blank, or from a template
+ * of the gallery) and opens it as its facilitator. On a server with
+ * CREATE_TOKEN it also asks for that key, and remembers it in this browser.
  */
 export function CreateBoardForm({ needsCreateKey }: { needsCreateKey: boolean }) {
   const router = useRouter()
@@ -20,15 +21,14 @@ export function CreateBoardForm({ needsCreateKey }: { needsCreateKey: boolean })
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function create(template?: GalleryTemplate) {
     setBusy(true)
     setError(undefined)
     try {
       const response = await fetch('/api/boards', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(needsCreateKey && { authorization: `Bearer ${createKey}` }) },
-        body: JSON.stringify({ name: name.trim() || 'Untitled workshop' }),
+        body: JSON.stringify({ name: name.trim() || template?.name || 'Untitled workshop', ...(template && { templateId: template.id }) }),
       })
       const body = await response.json()
       if (!response.ok) throw new Error(body.error ?? `the server answered ${response.status}`)
@@ -42,29 +42,37 @@ export function CreateBoardForm({ needsCreateKey }: { needsCreateKey: boolean })
     }
   }
 
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    void create()
+  }
+
   return (
-    <form className="create-board" onSubmit={submit}>
-      <input
-        aria-label="Board name"
-        placeholder="Workshop name, e.g. Checkout Big Picture"
-        value={name}
-        maxLength={120}
-        onChange={(event) => setName(event.target.value)}
-      />
-      {needsCreateKey && (
+    <>
+      <form className="create-board" onSubmit={submit}>
         <input
-          aria-label="Creation key"
-          type="password"
-          placeholder="This server's creation key"
-          value={createKey}
-          required
-          onChange={(event) => setCreateKey(event.target.value)}
+          aria-label="Board name"
+          placeholder="Workshop name, e.g. Checkout Big Picture"
+          value={name}
+          maxLength={120}
+          onChange={(event) => setName(event.target.value)}
         />
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? 'Creating…' : 'New board'}
-      </button>
-      {error && <p className="form-error" role="alert">{error}</p>}
-    </form>
+        {needsCreateKey && (
+          <input
+            aria-label="Creation key"
+            type="password"
+            placeholder="This server's creation key"
+            value={createKey}
+            required
+            onChange={(event) => setCreateKey(event.target.value)}
+          />
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Creating…' : 'New board'}
+        </button>
+        {error && <p className="form-error" role="alert">{error}</p>}
+      </form>
+      <TemplateGallery createKey={needsCreateKey ? createKey : undefined} busy={busy} onStart={(template) => void create(template)} />
+    </>
   )
 }

@@ -55,7 +55,7 @@ export class AppServer {
     })
     this.process = child
     await new Promise<void>((resolve, reject) => {
-      const timeout = setTimeout(() => reject(new Error(`the app did not start:\n${this.output}`)), 60_000)
+      const timeout = setTimeout(() => reject(new Error(`the app did not start:\n${this.output}`)), 180_000)
       const read = (chunk: Buffer) => {
         this.output += chunk.toString()
         if (process.env.E2E_DEBUG) process.stderr.write(chunk)

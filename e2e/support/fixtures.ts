@@ -109,6 +109,15 @@ export async function drawRectangle(page: Page, from: { x: number; y: number }, 
   await page.mouse.up()
 }
 
+/** Places a domain event with its key where the pointer is, writes its text, and leaves it unselected. */
+export async function placeEvent({ page }: Person, text: string, at: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(at.x, at.y)
+  await page.keyboard.press('1')
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+}
+
 export const shapes = (page: Page) => page.locator('.tl-shape[data-shape-type="geo"]')
 
 /** The board id of a board's URL or link. */

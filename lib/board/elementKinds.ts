@@ -26,7 +26,7 @@ export interface ElementKindDefinition {
   /** The one key that picks it in the palette. */
   shortcut: string
   fill: string
-  /** Text colour readable on the fill. */
+  /** Text colour readable on the fill, in light and dark mode alike (the fill does not change). */
   ink: string
   w: number
   h: number
@@ -134,7 +134,7 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
     plural: 'Hotspots',
     shortcut: '8',
     fill: '#ff3d7f',
-    ink: '#ffffff',
+    ink: '#1f000b',
     w: 160,
     h: 160,
     rotation: -8,
@@ -166,6 +166,9 @@ export const elementKindDefinitions: Record<ElementKind, ElementKindDefinition> 
     example: 'Basket: items chosen but not yet ordered',
   }),
 }
+
+/** How strongly a sticky's kind is written above its text, in its ink: faint, yet readable (WCAG AA) on every fill. */
+export const kindLabelOpacity = 0.85
 
 export function isElementKind(value: unknown): value is ElementKind {
   return typeof value === 'string' && (elementKinds as readonly string[]).includes(value)

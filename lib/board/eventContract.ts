@@ -48,13 +48,16 @@ export function newField(id: string, name = ''): EventField {
 }
 
 function fieldList(depth: number): T.Validator<EventField[]> {
+  // Made on first use, once: validation runs on every record of every update, and of every board an export reads.
+  let items: T.Validator<EventField[]> | undefined
   return new T.Validator((value) => {
     // The deepest fields may still carry their (empty) list of nested fields.
     if (depth > limits.fieldDepth) {
       if (Array.isArray(value) && value.length === 0) return value as EventField[]
       throw new Error(`fields nest at most ${limits.fieldDepth} deep`)
     }
-    const fields = T.arrayOf(fieldValidator(depth)).validate(value)
+    items ??= T.arrayOf(fieldValidator(depth))
+    const fields = items.validate(value)
     if (fields.length > limits.fieldsPerEvent) throw new Error(`at most ${limits.fieldsPerEvent} fields`)
     return fields
   })

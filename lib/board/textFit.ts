@@ -6,32 +6,38 @@
 export const stickyFont = { max: 26, min: 11, lineHeight: 1.25, glyphWidth: 0.56, padding: 12 } as const
 
 export function fitFontSize(text: string, width: number, height: number): number {
-  const innerW = Math.max(1, width - 2 * stickyFont.padding)
   const innerH = Math.max(1, height - 2 * stickyFont.padding)
-  const paragraphs = (text || ' ').split('\n')
   for (let size = stickyFont.max; size > stickyFont.min; size -= 1) {
-    const perLine = Math.max(1, Math.floor(innerW / (size * stickyFont.glyphWidth)))
-    const lines = paragraphs.reduce((sum, p) => sum + Math.max(1, wrappedLines(p, perLine)), 0)
+    const lines = wrapText(text, charactersPerLine(width, size)).length
     if (lines * size * stickyFont.lineHeight <= innerH) return size
   }
   return stickyFont.min
 }
 
-/** Lines a paragraph takes when wrapped at word boundaries (a word longer than a line breaks). */
-function wrappedLines(paragraph: string, perLine: number): number {
-  let lines = 1
-  let used = 0
-  for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-    const length = word.length
-    if (used === 0) {
-      lines += Math.floor((length - 1) / perLine)
-      used = ((length - 1) % perLine) + 1
-    } else if (used + 1 + length <= perLine) {
-      used += 1 + length
-    } else {
-      lines += 1 + Math.floor((length - 1) / perLine)
-      used = ((length - 1) % perLine) + 1
+/** Characters of a sticky's font that fit on one line of its box at this size. */
+export function charactersPerLine(width: number, size: number): number {
+  return Math.max(1, Math.floor(Math.max(1, width - 2 * stickyFont.padding) / (size * stickyFont.glyphWidth)))
+}
+
+/** A text wrapped at word boundaries into lines of at most `perLine` characters (a longer word breaks). */
+export function wrapText(text: string, perLine: number): string[] {
+  return text.split('\n').flatMap((paragraph) => {
+    const lines: string[] = []
+    let line = ''
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length <= perLine) {
+        line += ` ${word}`
+        continue
+      }
+      if (line) lines.push(line)
+      let rest = word
+      while (rest.length > perLine) {
+        lines.push(rest.slice(0, perLine))
+        rest = rest.slice(perLine)
+      }
+      line = rest
     }
-  }
-  return lines
+    lines.push(line)
+    return lines
+  })
 }

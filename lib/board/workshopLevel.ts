@@ -4,6 +4,8 @@ import type { TLDocument } from '@tldraw/tlschema'
 export const workshopLevels = ['big-picture', 'process', 'design'] as const
 export type WorkshopLevel = (typeof workshopLevels)[number]
 
+export const workshopLevelLabels: Record<WorkshopLevel, string> = { 'big-picture': 'Big picture', process: 'Process level', design: 'Design level' }
+
 export function isWorkshopLevel(value: unknown): value is WorkshopLevel {
   return typeof value === 'string' && (workshopLevels as readonly string[]).includes(value)
 }

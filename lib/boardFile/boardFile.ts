@@ -142,6 +142,11 @@ export function boardFileToContent({ format: _format, version: _version, ...cont
 
 /** A download name for the board: its name in safe ASCII, e.g. `checkout-workshop.eventstorm.json`. */
 export function boardFileName(boardName: string): string {
+  return `${fileSlug(boardName)}.eventstorm.json`
+}
+
+/** A board's name as the stem of a file name, in safe ASCII: "Café Checkout" → `cafe-checkout`. */
+export function fileSlug(boardName: string): string {
   const slug = boardName
     .normalize('NFKD')
     .replace(/\p{Mn}/gu, '')
@@ -149,5 +154,5 @@ export function boardFileName(boardName: string): string {
     .slice(0, 80)
     .replace(/^-|-$/g, '')
     .toLowerCase()
-  return `${slug || 'board'}.eventstorm.json`
+  return slug || 'board'
 }

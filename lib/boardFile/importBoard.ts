@@ -23,7 +23,8 @@ export function createBlankBoard(db: Database, name: string): Promise<BoardSumma
   return createBoardFromContent(db, emptyBoardContent(name))
 }
 
-function createBoardFromContent(db: Database, content: BoardContent): Promise<BoardSummary> {
+/** A new board holding the content (a file read, or a template), stored in one transaction. */
+export function createBoardFromContent(db: Database, content: BoardContent): Promise<BoardSummary> {
   const doc = recordsToDoc(buildRecords(content))
   try {
     return createBoardWithState(db, content.name, Y.encodeStateAsUpdate(doc))

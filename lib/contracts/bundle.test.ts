@@ -4,13 +4,14 @@ import { describe, expect, test } from 'vitest'
 import { modelOfContent } from '../model/boardModel.ts'
 import { bundleFiles } from './bundle.ts'
 import { contractModel } from './contractModel.ts'
+import type { ExportFile } from './exportFiles.ts'
 import { type ExportFormat, exportFormats } from './formats.ts'
-import { boardContentArbitrary, contextArea, contractsOf, event, ordersAndShipping } from './testing.ts'
+import { boardContentArbitrary, contextArea, contractsOf, event, ordersAndShipping, written } from './testing.ts'
 import { zipFiles } from './zip.ts'
 
 const { bundle, ...rest } = exportFormats
 const others: Record<string, ExportFormat> = rest
-const readmeOf = (files: { path: string; content: string }[]) => files.find((file) => file.path === 'README.md')!.content
+const readmeOf = (files: ExportFile[]) => files.find((file) => file.path === 'README.md')!.content()
 
 describe('the bundle of every format', () => {
   test('it holds a README and the files of every other format where each puts them, EventCatalog’s as a folder, and no zip inside', () => {
@@ -61,7 +62,7 @@ describe('the bundle of every format', () => {
         expect(Buffer.from(exportOnce()).equals(Buffer.from(first))).toBe(true)
         const unzipped = Object.entries(unzipSync(first)).map(([path, bytes]) => ({ path, content: strFromU8(bytes) }))
         const files = bundle.files(contractModel(modelOfContent(content), content.name))
-        expect(unzipped).toEqual([...files].sort((a, b) => (a.path < b.path ? -1 : 1)))
+        expect(unzipped).toEqual(written([...files].sort((a, b) => (a.path < b.path ? -1 : 1))))
       }),
       { numRuns: 30 },
     )

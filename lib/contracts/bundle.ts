@@ -52,7 +52,7 @@ function readme(parts: readonly { format: ExportFormat; files: ExportFile[] }[],
 
 export function bundleFiles(formats: Readonly<Record<string, ExportFormat>>, contracts: ContractModel): ExportFile[] {
   const parts = Object.values(formats).map((format) => ({ format, files: format.files(contracts) }))
-  return [{ path: 'README.md', content: readme(parts, contracts) }, ...parts.flatMap((part) => part.files)]
+  return [{ path: 'README.md', content: () => readme(parts, contracts) }, ...parts.flatMap((part) => part.files)]
 }
 
 /** The bundle as an export format of its own, made of `formats`, which must not include it. */

@@ -67,7 +67,9 @@ export function compareWithHistory(history: readonly ContractSnapshot[], contrac
     events: context.events.map((event) => {
       const report = eventReport(event.schemaName, current[event.schemaName]!, history, renamedFrom.get(event.schemaName), mode)
       events.push(report)
-      return { ...event, version: atLeast(report.to!, event.version) }
+      const version = atLeast(report.to!, event.version)
+      // The same event while its version stands, so what was built of it (its schemas, their texts) serves the export.
+      return version === event.version ? event : { ...event, version }
     }),
   }))
   const renamedAway = new Set(renamedFrom.values())

@@ -148,19 +148,21 @@ export function contractModel(model: BoardModel, boardName: string): ContractMod
 
   const slugs = new Set<string>()
   const schemaNames = new Set<string>()
+  // Each area's stickies, read once: a big board has thousands of stickies in dozens of contexts.
+  const elementsIn = byArea(elements)
+  const eventsIn = byArea(model.elements.event)
   const contexts = areas.map((area): ContractContext => {
     const slug = unique(kebabCase(area.name, 'context'), slugs, (name, n) => `${name}-${n}`)
     const source = eventSource(area.source, boardName, area.name)
     if (area.source.trim() !== '' && area.source.trim() !== source) {
       problems.push({ rule: 'source-normalised', severity: 'info', message: `The source “${area.source}” of ${area.name} is exported as ${source}.`, elementIds: [] })
     }
-    const inside = (e: ModelElement) => (e.contextId ?? defaultContextId) === area.id
     const members = Object.fromEntries(memberKinds.map((kind) => [kind, [] as { id: ElementId; name: string }[]])) as ContextMembers
-    for (const element of elements) {
+    for (const element of elementsIn.get(area.id) ?? []) {
       const kind = memberOfKind[element.kind]
-      if (kind && inside(element)) members[kind].push({ id: element.id, name: element.text.trim() })
+      if (kind) members[kind].push({ id: element.id, name: element.text.trim() })
     }
-    const events = model.elements.event.filter(inside).map((event) => contractEvent(event, source, area.name, schemaNames, problems))
+    const events = (eventsIn.get(area.id) ?? []).map((event) => contractEvent(event, source, area.name, schemaNames, problems))
     return {
       id: area.id,
       name: area.name,
@@ -187,6 +189,18 @@ export function contractModel(model: BoardModel, boardName: string): ContractMod
     problems.push({ rule: 'no-events', severity: 'warning', message: 'The board has no domain events yet: there is no contract to export.', elementIds: [] })
   }
   return { board, contexts, relations, problems }
+}
+
+/** Elements by the id of the area they sit in (the default context's when outside every context), each list in the order given. */
+function byArea<E extends ModelElement>(elements: readonly E[]): Map<string, E[]> {
+  const groups = new Map<string, E[]>()
+  for (const element of elements) {
+    const area = element.contextId ?? defaultContextId
+    const group = groups.get(area)
+    if (group) group.push(element)
+    else groups.set(area, [element])
+  }
+  return groups
 }
 
 function contractEvent(event: DomainEvent, source: string, contextName: string, schemaNames: Set<string>, problems: ExportProblem[]): ContractEvent {

@@ -1,15 +1,45 @@
-/** One file of an export: where it goes in a bundle, and its text. */
+import type { ContractContext, ContractEvent, ContractModel } from './contractModel.ts'
+import { perEvent } from './perEvent.ts'
+
+/**
+ * One file of an export: where it goes in a bundle, and its text, made when
+ * asked for. A big workshop's bundle is thousands of files and tens of
+ * megabytes; made one at a time as they are written, no file's text outlives
+ * its writing (holding them all is what made the export slow: the garbage
+ * collector copied them over and over).
+ */
 export interface ExportFile {
   path: string
-  content: string
+  content: () => string
 }
 
-/** JSON as every export writes it: two-space indent and a final newline, so files diff well and stay byte-identical. */
-export const jsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+/**
+ * JSON as the export files hold it: compact, on one line with a final
+ * newline. Registries, generators and catalogs read these files; compact,
+ * the bundle of a thousand-event board is a third smaller and faster to make.
+ */
+export const jsonText = (value: unknown) => `${JSON.stringify(value)}\n`
 
-/** A document per key, each as a JSON file under `folder`. */
-export const jsonFiles = (folder: string, documents: Record<string, unknown>, fileName = (key: string) => key): ExportFile[] =>
-  Object.entries(documents).map(([key, document]) => ({ path: `${folder}/${fileName(key)}.json`, content: jsonText(document) }))
+/** JSON that people read as it is (the dialog's previews, the contexts and the contract history), indented by two spaces. */
+export const indentedJsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
+
+/** Makes one document of an event: its schema in one format, an example. */
+export type EventDocument = (event: ContractEvent, context: ContractContext) => unknown
+
+/**
+ * The compact JSON of an event's document, made once per event and document:
+ * an export writes some (EventBridge's schemas and examples) into files, a
+ * manifest and the budget check alike.
+ */
+export const eventJson = perEvent((event: ContractEvent, make: EventDocument, context: ContractContext) => JSON.stringify(make(event, context)))
+
+/** A JSON file per key under `folder`, each document written out when its file is. */
+export const jsonFiles = (folder: string, documents: Record<string, unknown>): ExportFile[] =>
+  Object.entries(documents).map(([key, document]) => ({ path: `${folder}/${key}.json`, content: () => jsonText(document) }))
+
+/** A JSON file per domain event under `folder`, named by schema name unless `key` says otherwise, each document made when its file is written. */
+export const eventJsonFiles = (folder: string, contracts: ContractModel, make: EventDocument, key = (event: ContractEvent) => event.schemaName): ExportFile[] =>
+  contracts.contexts.flatMap((context) => context.events.map((event) => ({ path: `${folder}/${key(event)}.json`, content: () => jsonText(make(event, context)) })))
 
 /**
  * Whether a path stays inside the folder it is written to: relative, no `..`

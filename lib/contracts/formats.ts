@@ -1,6 +1,6 @@
 import { bundleFormat } from './bundle.ts'
 import type { ContractModel } from './contractModel.ts'
-import { type ExportFile, jsonText } from './exportFiles.ts'
+import { type ExportFile, indentedJsonText } from './exportFiles.ts'
 import { asyncApiDocuments, asyncApiFiles } from './formats/asyncApi.ts'
 import { boundedContextsDocument, boundedContextsFiles } from './formats/boundedContexts.ts'
 import { cloudEventFiles, cloudEventSchemas } from './formats/cloudEvents.ts'
@@ -100,7 +100,7 @@ export const isFormatId = (id: string): id is FormatId => Object.hasOwn(exportFo
 
 /** What the answer of a JSON or text format is, as text. */
 export function formatText(format: ExportFormat, contracts: ContractModel): string {
-  if (format.answer.type === 'json') return jsonText(format.answer.document(contracts))
+  if (format.answer.type === 'json') return indentedJsonText(format.answer.document(contracts))
   if (format.answer.type === 'text') return format.answer.text(contracts)
   throw new Error('a zip format has no text')
 }

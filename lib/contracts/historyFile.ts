@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type CompatibilityMode, compatibilityModes } from './compatibility.ts'
 import type { ContractSnapshot } from './contractHistory.ts'
-import { type ExportFile, jsonText } from './exportFiles.ts'
+import { type ExportFile, indentedJsonText } from './exportFiles.ts'
 
 /**
  * The contract history a bundle carries (`contract-history.json`): every
@@ -34,7 +34,7 @@ export interface ContractHistory {
 export function historyFile(history: ContractHistory): ExportFile {
   return {
     path: historyFileName,
-    content: jsonText({ format: 'eventstorm-contract-history', version: 1, mode: history.mode, exports: history.exports.map((contracts) => ({ contracts })) }),
+    content: () => indentedJsonText({ format: 'eventstorm-contract-history', version: 1, mode: history.mode, exports: history.exports.map((contracts) => ({ contracts })) }),
   }
 }
 

@@ -4,13 +4,17 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
+import type { ExportFile } from './exportFiles.ts'
 import { zipFiles } from './zip.ts'
 
-const files = [
-  { path: 'b/schema.json', content: '{"b": 1}\n' },
-  { path: 'README.md', content: '# Contracts\n' },
-  { path: 'a/注文確定.md', content: 'Bestellung “eingegangen” 🎉\n' },
-]
+const texts = {
+  'b/schema.json': '{"b": 1}\n',
+  'README.md': '# Contracts\n',
+  'a/注文確定.md': 'Bestellung “eingegangen” 🎉\n',
+}
+const filesOf = (byPath: Record<string, string>): ExportFile[] => Object.entries(byPath).map(([path, text]) => ({ path, content: () => text }))
+const files = filesOf(texts)
+const unzippedTexts = (zip: Uint8Array) => Object.fromEntries(Object.entries(unzipSync(zip)).map(([path, bytes]) => [path, strFromU8(bytes)]))
 
 describe('zipping export files', () => {
   test('the same files give the same bytes, whatever their order and whenever it runs', () => {
@@ -21,7 +25,7 @@ describe('zipping export files', () => {
 
   test('the same bytes in any time zone', () => {
     const zipIn = (zone: string) =>
-      execFileSync(process.execPath, ['--import', 'tsx', '-e', `import('./lib/contracts/zip.ts').then(({ zipFiles }) => process.stdout.write(Buffer.from(zipFiles(${JSON.stringify(files)})).toString('base64')))`], {
+      execFileSync(process.execPath, ['--import', 'tsx', '-e', `import('./lib/contracts/zip.ts').then(({ zipFiles }) => process.stdout.write(Buffer.from(zipFiles(Object.entries(${JSON.stringify(texts)}).map(([path, text]) => ({ path, content: () => text })))).toString('base64')))`], {
         env: { ...process.env, TZ: zone },
         encoding: 'utf8',
       })
@@ -36,7 +40,21 @@ describe('zipping export files', () => {
     expect([header.getUint16(10, true), header.getUint16(12, true)]).toEqual([0, (1 << 5) | 1])
     const unzipped = unzipSync(zip)
     expect(Object.keys(unzipped)).toEqual(['README.md', 'a/注文確定.md', 'b/schema.json'])
-    expect(Object.fromEntries(Object.entries(unzipped).map(([path, bytes]) => [path, strFromU8(bytes)]))).toEqual(Object.fromEntries(files.map((f) => [f.path, f.content])))
+    expect(unzippedTexts(zip)).toEqual(texts)
+  })
+
+  test('files of any size and compressibility unzip intact, each whatever the one before it was', () => {
+    let seed = 7
+    // Text no deflate can shrink, from a fixed pseudo-random sequence.
+    const noise = (length: number) => Array.from({ length }, () => String.fromCharCode(33 + ((seed = (seed * 48271) % 2147483647) % 90))).join('')
+    const big = {
+      'big/repetitive.json': JSON.stringify(Array.from({ length: 20_000 }, (_, i) => ({ field: i % 7, text: 'Order Placed' }))),
+      'big/incompressible.txt': noise(300_000),
+      'big/multibyte.md': '注文確定 “eingegangen” 🎉 '.repeat(30_000),
+      'big/small-after-big.txt': 'x',
+      'empty.txt': '',
+    }
+    expect(unzippedTexts(zipFiles(filesOf(big)))).toEqual(big)
   })
 
   test('a reader that is not ours (Python’s zipfile) finds every file intact, CRCs checked', () => {
@@ -47,10 +65,10 @@ describe('zipping export files', () => {
   })
 
   test.each(['../escape.json', '/etc/passwd', 'a//b.json', 'a/./b.json', 'a\\..\\b.json'])('a file at %s, outside the bundle, is refused', (path) => {
-    expect(() => zipFiles([{ path, content: 'x' }])).toThrow('may not be written')
+    expect(() => zipFiles(filesOf({ [path]: 'x' }))).toThrow('may not be written')
   })
 
   test('two files at one path are refused rather than one silently lost', () => {
-    expect(() => zipFiles([...files, { path: 'README.md', content: 'again' }])).toThrow('Two export files at README.md')
+    expect(() => zipFiles([...files, ...filesOf({ 'README.md': 'again' })])).toThrow('Two export files at README.md')
   })
 })

@@ -12,6 +12,12 @@ export type AuditAction =
   | 'update.refused'
   | 'contracts.mode'
   | 'contracts.published'
+  | 'template.saved'
+  | 'facilitation.phase'
+  | 'facilitation.timer'
+  | 'facilitation.lock'
+  | 'facilitation.vote'
+  | 'replay.access'
 
 export interface AuditEntry {
   boardId: string

@@ -39,6 +39,41 @@ export interface UpdateAuthor {
   connectionId: string
 }
 
+/** One row of the log as the replay reads it: when it was written, by whom, and the update. */
+export interface LogEntry {
+  id: bigint
+  at: Date
+  data: Uint8Array
+  /** Null for the server's own changes. */
+  author: { role: string; name: string | null; connectionId: string } | null
+}
+
+/** The snapshot's state, when it was last written, and when the log was last folded into it (null: never). Null when the board has none. */
+export async function readSnapshot(db: Database, boardId: string): Promise<{ data: Uint8Array; updatedAt: Date; compactedAt: Date | null } | null> {
+  return db.prisma.boardSnapshot.findUnique({ where: { boardId }, select: { data: true, updatedAt: true, compactedAt: true } })
+}
+
+/** Up to `limit` rows of the log after row `afterId` (and up to row `upTo`, when given), oldest first. */
+export async function readLogPage(db: Database, boardId: string, page: { afterId: bigint; upTo?: bigint; limit: number }): Promise<LogEntry[]> {
+  const rows = await db.prisma.boardUpdate.findMany({
+    where: { boardId, id: { gt: page.afterId, ...(page.upTo !== undefined && { lte: page.upTo }) } },
+    orderBy: { id: 'asc' },
+    take: page.limit,
+    select: { id: true, createdAt: true, data: true, authorRole: true, authorName: true, connectionId: true },
+  })
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.createdAt,
+    data: row.data,
+    author: row.authorRole === null ? null : { role: row.authorRole, name: row.authorName, connectionId: row.connectionId ?? '' },
+  }))
+}
+
+/** Whether a row is still in the board's log (compaction folds rows into the snapshot and deletes them). */
+export async function logRowExists(db: Database, boardId: string, id: bigint): Promise<boolean> {
+  return (await db.prisma.boardUpdate.count({ where: { boardId, id } })) > 0
+}
+
 /** Appends to the log and marks the board as edited, in one statement: this runs on every write interval. */
 export async function appendUpdate(db: Database, boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<void> {
   await db.prisma.$executeRaw`
@@ -62,10 +97,11 @@ export async function compactBoard(db: Database, boardId: string): Promise<void>
     const last = log.at(-1)
     if (!last) return
     const merged = Y.mergeUpdates(snapshot ? [snapshot.data, ...log.map((u) => u.data)] : log.map((u) => u.data))
+    const now = new Date()
     await tx.boardSnapshot.upsert({
       where: { boardId },
-      create: { boardId, data: toBytes(merged) },
-      update: { data: toBytes(merged), updatedAt: new Date() },
+      create: { boardId, data: toBytes(merged), updatedAt: now, compactedAt: now },
+      update: { data: toBytes(merged), updatedAt: now, compactedAt: now },
     })
     await tx.boardUpdate.deleteMany({ where: { boardId, id: { lte: last.id } } })
   })

@@ -33,6 +33,14 @@ export async function listVersions(db: Database, boardId: string, limit = 200): 
   return rows.map(toSummary)
 }
 
+/** The newest `limit` versions kept before a moment, oldest first, and how many older ones that leaves out. */
+export async function versionsBefore(db: Database, boardId: string, before: Date, limit: number): Promise<{ versions: VersionSummary[]; leftOut: number }> {
+  const where = { boardId, createdAt: { lt: before } }
+  const rows = await db.prisma.boardVersion.findMany({ where, orderBy: { id: 'desc' }, take: limit, select: summary })
+  const leftOut = rows.length < limit ? 0 : (await db.prisma.boardVersion.count({ where })) - rows.length
+  return { versions: rows.reverse().map(toSummary), leftOut }
+}
+
 /** A version's state, only if it belongs to the board. */
 export async function readVersion(db: Database, boardId: string, versionId: string): Promise<(VersionSummary & { data: Uint8Array }) | null> {
   if (!/^[0-9]{1,18}$/.test(versionId)) return null

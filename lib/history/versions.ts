@@ -4,7 +4,7 @@ import { recordAudit } from '../db/auditLog.ts'
 import { loadBoardState } from '../db/boardUpdates.ts'
 import { type VersionSummary, readVersion, saveVersion } from '../db/boardVersions.ts'
 import type { Database } from '../db/client.ts'
-import { docToRecords } from '../ydoc/convert.ts'
+import { docToRecords, readStoredState } from '../ydoc/convert.ts'
 import { readRecords } from '../ydoc/layout.ts'
 import { replaceRecords } from '../ydoc/recordWrites.ts'
 
@@ -20,17 +20,7 @@ async function currentState(db: Database, boardId: string): Promise<BoardState |
   const live = liveBoards()?.doc(boardId)
   if (live) return stateOf(live)
   const stored = await loadBoardState(db, boardId)
-  return stored && withDoc(stored.updates, stateOf)
-}
-
-function withDoc<T>(updates: Uint8Array[], read: (doc: Y.Doc) => T): T {
-  const doc = new Y.Doc()
-  try {
-    for (const update of updates) Y.applyUpdate(doc, update)
-    return read(doc)
-  } finally {
-    doc.destroy()
-  }
+  return stored && readStoredState(stored.updates, stateOf)
 }
 
 function liveBoardsHere() {
@@ -62,7 +52,7 @@ export async function restoreVersion(
   const version = await readVersion(db, boardId, versionId)
   if (!version) return null
   const live = liveBoardsHere()
-  const records = withDoc([version.data], docToRecords)
+  const records = readStoredState([version.data], docToRecords)
 
   let before: BoardState | undefined
   await live.change(boardId, actor, (doc) => (before = stateOf(doc)))

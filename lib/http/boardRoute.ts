@@ -3,6 +3,7 @@ import { AccessDenied, authorizeBoard } from '../auth/boardAccess.ts'
 import { linkKey } from '../auth/linkKey.ts'
 import { presentedToken } from '../auth/presentedToken.ts'
 import { type Permission, type Role, can } from '../auth/roles.ts'
+import { BoardFileError } from '../boardFile/readBoardFile.ts'
 import { isBoardId } from '../boards/boardId.ts'
 import type { BoardActor } from '../boards/liveBoards.ts'
 import { type Database, getDatabase } from '../db/client.ts'
@@ -40,12 +41,16 @@ export function boardRoute<P = object>(permission: Permission, handle: (board: B
       const actor = { id: `http:${randomUUID()}`, rights: { role, readOnly: !can(role, 'edit') }, displayName: undefined }
       return await handle({ db, boardId: all.boardId, role, actor, request, params: all })
     } catch (error) {
-      if (error instanceof AccessDenied || error instanceof BadRequest) return jsonError(error.status, error.message)
-      // The detail stays in the server's log; the client learns only that it failed.
-      consoleLogger.error(`${request.method} ${new URL(request.url).pathname} failed:`, error)
-      return jsonError(500, 'internal error')
+      return errorAnswer(request, error)
     }
   }
+}
+
+/** A refusal's own status and reason; anything else a generic 500, its detail logged by path (never the query, which may hold a token). */
+export function errorAnswer(request: Request, error: unknown): Response {
+  if (error instanceof AccessDenied || error instanceof BadRequest || error instanceof BoardFileError) return jsonError(error.status, error.message)
+  consoleLogger.error(`${request.method} ${new URL(request.url).pathname} failed:`, error)
+  return jsonError(500, 'internal error')
 }
 
 /** A GET that reads what the route is about (null: no such board, 404) and answers with it. */

@@ -1,3 +1,5 @@
+import type { z } from 'zod'
+
 /** JSON answers and bodies for route handlers: every error is `{"error": "<why>"}` with its status. */
 
 export function jsonError(status: number, message: string): Response {
@@ -26,6 +28,15 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch {
     throw new BadRequest('the body is not valid JSON')
   }
+}
+
+/** Reads a JSON body of at most `maxBytes` and checks it against its schema; a body that fails is a 400 naming each problem. */
+export async function readJsonRequest<S extends z.ZodType>(request: Request, schema: S, maxBytes: number): Promise<z.infer<S>> {
+  const parsed = schema.safeParse(await readJsonBody(request, maxBytes))
+  if (!parsed.success) {
+    throw new BadRequest(parsed.error.issues.map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; '))
+  }
+  return parsed.data
 }
 
 async function readText(request: Request, maxBytes: number): Promise<string> {

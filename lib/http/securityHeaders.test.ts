@@ -17,7 +17,7 @@ describe('the Content-Security-Policy of a page', () => {
   test('loads everything from our own origin only', () => {
     expect(production.get('default-src')).toEqual(["'self'"])
     expect(production.get('connect-src')).toEqual(["'self'"])
-    expect(production.get('font-src')).toEqual(["'self'"])
+    expect(production.get('font-src')).toEqual(["'self'", 'data:'])
     for (const sources of production.values()) {
       expect(sources.filter((source) => /^https?:|\*/.test(source))).toEqual([])
     }

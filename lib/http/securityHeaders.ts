@@ -24,7 +24,8 @@ export function contentSecurityPolicy({ nonce, dev }: HeaderContext): string {
     'style-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'", `'nonce-${nonce}'`],
     // tldraw draws its cursors from data: URLs, its fill patterns from data: and then blob: URLs.
     'img-src': ["'self'", 'data:', 'blob:'],
-    'font-src': ["'self'"],
+    // A picture exported by tldraw carries its fonts as data: URLs, which it loads to draw a PNG.
+    'font-src': ["'self'", 'data:'],
     // Chromium counts the websocket to our own host (ws:, wss:) as 'self'.
     'connect-src': ["'self'"],
     'worker-src': ["'self'"],

@@ -17,7 +17,7 @@ describe('board model', () => {
     expect(records.some((r) => r.id === createShapeId('place-order'))).toBe(true)
     const model = buildBoardModel(records)
     expect(model.elements.command).toEqual([
-      { id: 'place-order', kind: 'command', text: 'Place Order', bounds: { x: 40, y: 40, w: 160, h: 160 }, contextId: 'orders', laneId: 'customer' },
+      { id: 'place-order', kind: 'command', text: 'Place Order', bounds: { x: 40, y: 40, w: 160, h: 160 }, contextId: 'orders', laneId: 'customer', row: 0 },
     ])
     expect(model.elements.event.map((e) => e.id)).toEqual(['order-placed'])
     expect(model.elements.policy).toEqual([])
@@ -44,7 +44,7 @@ describe('board model', () => {
     expect(model.outsideContexts).toEqual(['invoice-sent'])
   })
 
-  test('events read left to right, then top to bottom, on the board, per context and per lane', () => {
+  test('events read along each row, rows top to bottom, on the board, per context and per lane: a drawn lane is a row', () => {
     const model = modelOf({
       contexts: [area('ordering', 'Ordering', 0, 0, 700, 800), area('shipping', 'Shipping', 700, 0, 700, 800)],
       lanes: [
@@ -58,16 +58,20 @@ describe('board model', () => {
         ...row(900, 100, sticky('event', 'Customer Notified')),
       ],
     })
-    expect(model.timeline).toEqual(['order-placed', 'stock-reserved', 'order-paid', 'customer-notified', 'parcel-shipped'])
+    expect(model.timeline).toEqual(['order-placed', 'order-paid', 'customer-notified', 'stock-reserved', 'parcel-shipped'])
     expect(model.contexts.map((c) => [c.name, c.timeline])).toEqual([
-      ['Ordering', ['order-placed', 'stock-reserved', 'order-paid']],
+      ['Ordering', ['order-placed', 'order-paid', 'stock-reserved']],
       ['Shipping', ['customer-notified', 'parcel-shipped']],
     ])
     expect(model.lanes.map((l) => [l.label, l.timeline])).toEqual([
       ['Shop', ['order-placed', 'order-paid', 'customer-notified']],
       ['Warehouse', ['stock-reserved', 'parcel-shipped']],
     ])
-    expect(model.contexts[0]!.elementIds).toEqual(['order-placed', 'stock-reserved', 'pay', 'order-paid'])
+    expect(model.rows.map((r) => [r.laneId, r.timeline])).toEqual([
+      ['shop', ['order-placed', 'order-paid', 'customer-notified']],
+      ['warehouse', ['stock-reserved', 'parcel-shipped']],
+    ])
+    expect(model.contexts[0]!.elementIds).toEqual(['order-placed', 'pay', 'order-paid', 'stock-reserved'])
   })
 
   test('pivotal events and boundaries are listed left to right, boundaries with their x', () => {

@@ -8,6 +8,7 @@ import { recordsToContent } from '../boardFile/recordsToContent.ts'
 import { type Flow, boardFlows } from './flows.ts'
 import { type Bounds, centreOf, inTimelineOrder, innermost } from './geometry.ts'
 import { groupBy } from './groupBy.ts'
+import { type RowBand, boardRows, inRowOrder, stickySize } from './rows.ts'
 
 /**
  * Model ids are the tldraw shape ids without their "shape:" prefix: the ids
@@ -27,6 +28,8 @@ interface ElementCommon {
   contextId: ContextId | null
   /** The lane whose band holds the sticky's centre. */
   laneId: LaneId | null
+  /** The flow row it is read in: an index into the model's rows. */
+  row: number
 }
 
 /** Who produces an event: named in its contract, else the aggregate flowing into it, else its context. */
@@ -78,7 +81,22 @@ export interface Lane {
   timeline: ElementId[]
 }
 
-/** A vertical line between phases of the timeline. */
+/**
+ * A flow row: events read left to right (in a lane where lanes are drawn), and
+ * the stickies beside them. Rows on one line of the board are one row that a
+ * wide gap splits (rows.ts).
+ */
+export interface Row {
+  laneId: LaneId | null
+  /** The line of the board it lies on, counted top to bottom. */
+  line: number
+  /** Around the events that make the row. */
+  bounds: Bounds
+  elementIds: ElementId[]
+  timeline: ElementId[]
+}
+
+/** A vertical line between phases of the timeline; it may span only some rows. */
 export interface PivotalBoundary {
   id: string
   label: string
@@ -87,7 +105,7 @@ export interface PivotalBoundary {
   bottom: number
 }
 
-/** Free text on the board; those above the stickies title sections of the timeline. */
+/** Free text on the board; those above a row or in its band title sections of it. */
 export interface Label {
   id: string
   text: string
@@ -97,12 +115,15 @@ export interface Label {
   w: number
 }
 
+/** Timeline order reads the rows in their order, each left to right (a column top to bottom). */
 export interface BoardModel {
   level: WorkshopLevel
   /** In timeline order. */
   contexts: BoundedContext[]
   /** Top to bottom. */
   lanes: Lane[]
+  /** In reading order: rows that overlap along x top to bottom, rows apart along x left to right. */
+  rows: Row[]
   /** Left to right. */
   boundaries: PivotalBoundary[]
   labels: Label[]
@@ -128,7 +149,7 @@ export function buildBoardModel(records: TLRecord[]): BoardModel {
 export function modelOfContent(content: BoardContent): BoardModel {
   const contextAreas = content.contexts.map(({ x, y, w, h, ...context }) => ({ ...context, bounds: { x, y, w, h } }))
   const laneAreas = content.lanes.map(({ x, y, w, h, ...lane }) => ({ ...lane, bounds: { x, y, w, h } }))
-  const placed = content.elements.map((element) => place(element, contextAreas, laneAreas)).sort(inTimelineOrder)
+  const { rows, placed } = inRows(content.elements.map((element) => place(element, contextAreas, laneAreas)))
   const flows = boardFlows(content.flows, placed)
   const producerOf = producers(placed, flows, contextAreas)
   const elements = placed.map((p) => modelElement(p, producerOf))
@@ -136,12 +157,14 @@ export function modelOfContent(content: BoardContent): BoardModel {
   const events = elements.filter((e) => e.kind === 'event')
   const inContext = groupBy(elements, (e) => e.contextId)
   const inLane = groupBy(elements, (e) => e.laneId)
+  const inRow = groupBy(elements, (e) => e.row)
   const idsOf = (list: readonly ModelElement[] = []) => list.map((e) => e.id)
   const members = (list: readonly ModelElement[] = []) => ({ elementIds: idsOf(list), timeline: idsOf(list.filter((e) => e.kind === 'event')) })
   return {
     level: content.level,
     contexts: contextAreas.map((context) => ({ ...context, ...members(inContext.get(context.id)) })).sort(inTimelineOrder),
     lanes: laneAreas.map((lane) => ({ ...lane, ...members(inLane.get(lane.id)) })).sort((a, b) => a.bounds.y - b.bounds.y),
+    rows: rows.map((row, i) => ({ ...row, ...members(inRow.get(i)) })),
     boundaries: content.boundaries.map(({ id, label, x, y, h }) => ({ id, label, x, top: y, bottom: y + h })).sort((a, b) => a.x - b.x),
     labels: content.labels.map(({ w = defaultLabelProps().w, ...label }) => ({ ...label, w })).sort((a, b) => a.x - b.x || a.y - b.y),
     elements: Object.fromEntries(elementKinds.map((kind) => [kind, elements.filter((e) => e.kind === kind)])) as ElementsByKind,
@@ -160,11 +183,12 @@ interface Placed {
   bounds: Bounds
   contextId: ContextId | null
   laneId: LaneId | null
+  row: number
 }
 
 type Area = { id: string; bounds: Bounds }
 
-function place(element: ElementContent, contexts: readonly Area[], lanes: readonly Area[]): Placed {
+function place(element: ElementContent, contexts: readonly Area[], lanes: readonly Area[]): Omit<Placed, 'row'> {
   const { x, y, kind } = element
   const bounds = { x, y, w: element.w ?? elementKindDefinitions[kind].w, h: element.h ?? elementKindDefinitions[kind].h }
   const centre = centreOf(bounds)
@@ -176,6 +200,15 @@ function place(element: ElementContent, contexts: readonly Area[], lanes: readon
     contextId: innermost(contexts, centre)?.id ?? null,
     laneId: innermost(lanes, centre)?.id ?? null,
   }
+}
+
+/** The rows the stickies make, and the stickies with their rows in timeline order. */
+function inRows(located: readonly Omit<Placed, 'row'>[]): { rows: RowBand[]; placed: Placed[] } {
+  const { rows, rowOf } = boardRows(
+    located.map((p) => ({ kind: p.kind, text: p.element.text, bounds: p.bounds, laneId: p.laneId })),
+    stickySize(located),
+  )
+  return { rows, placed: located.map((p, i) => ({ ...p, row: rowOf[i]! })).sort(inRowOrder) }
 }
 
 /** Each event's producer: named in its contract, else the first aggregate flowing into it, else its context. */
@@ -198,7 +231,7 @@ function producers(placed: readonly Placed[], flows: readonly Flow[], contexts: 
 
 function modelElement(placed: Placed, producerOf: (event: Placed) => Producer | null): ModelElement {
   const { id, kind, text, pivotal, contract, resolved } = placed.element
-  const common = { id, text, bounds: placed.bounds, contextId: placed.contextId, laneId: placed.laneId }
+  const common = { id, text, bounds: placed.bounds, contextId: placed.contextId, laneId: placed.laneId, row: placed.row }
   switch (kind) {
     case 'event':
       return { ...common, kind, pivotal: !!pivotal, contract: contract ?? emptyContract(), producer: producerOf(placed) }
@@ -211,5 +244,5 @@ function modelElement(placed: Placed, producerOf: (event: Placed) => Producer | 
 
 /** Every element of the model in timeline order. */
 export function elementsOf(model: BoardModel): ModelElement[] {
-  return elementKinds.flatMap((kind): ModelElement[] => model.elements[kind]).sort(inTimelineOrder)
+  return elementKinds.flatMap((kind): ModelElement[] => model.elements[kind]).sort(inRowOrder)
 }

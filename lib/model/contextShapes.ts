@@ -9,7 +9,7 @@ import type { ContextProposal } from './suggestContexts.ts'
  * Ids come from the names ("context-early-bird-sale"), so two people who
  * accept the same proposal at once write the same records rather than two sets.
  */
-export function contextShapesFor(proposals: readonly ContextProposal[], records: readonly TLRecord[]): ContextShape[] {
+export function contextShapesFor(proposals: readonly Pick<ContextProposal, 'name' | 'bounds'>[], records: readonly TLRecord[]): ContextShape[] {
   const page = records.filter((r): r is TLPage => r.typeName === 'page').sort(sortByIndex)[0]
   if (!page) throw new Error('the board has no page')
   const bottom = records.filter((r): r is TLShape => r.typeName === 'shape' && r.parentId === page.id).sort(sortByIndex)[0]

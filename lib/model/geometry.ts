@@ -46,8 +46,7 @@ export function verticalOverlap(a: Bounds, b: Bounds): number {
 }
 
 /** The timeline reads left to right, by centre; stickies in one column read top to bottom. */
-export function inTimelineOrder(a: { bounds: Bounds }, b: { bounds: Bounds }): number {
-  const ca = centreOf(a.bounds)
-  const cb = centreOf(b.bounds)
-  return ca.x - cb.x || ca.y - cb.y
+export function inTimelineOrder({ bounds: a }: { bounds: Bounds }, { bounds: b }: { bounds: Bounds }): number {
+  // Centres without building them: sorting a big board compares often.
+  return a.x + a.w / 2 - (b.x + b.w / 2) || a.y + a.h / 2 - (b.y + b.h / 2)
 }

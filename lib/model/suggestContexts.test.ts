@@ -4,11 +4,12 @@ import { contextShapeType } from '../board/shapes/contextShape.ts'
 import type { BoardContent } from '../boardFile/boardContent.ts'
 import { buildBoardModel } from './boardModel.ts'
 import { contextShapesFor } from './contextShapes.ts'
-import { contextPadding, suggestContexts } from './suggestContexts.ts'
+import { suggestContexts } from './suggestContexts.ts'
 import { boardRecords, row, sticky } from './testing.ts'
 
 const suggest = (content: Partial<BoardContent>) => suggestContexts(buildBoardModel(boardRecords(content)))
 const named = (proposals: ReturnType<typeof suggest>) => proposals.map((p) => [p.name, p.elementIds])
+const why = (proposals: ReturnType<typeof suggest>) => proposals.map((p) => [p.name, p.confidence, p.reason])
 const title = (id: string, text: string, x: number, y = 0) => ({ id, text, x, y })
 const boundary = (id: string, x: number, label = '') => ({ id, label, x, y: 0, h: 800 })
 const events = (x: number, ...names: string[]) => row(x, 200, ...names.map((name) => sticky('event', name)))
@@ -25,6 +26,16 @@ describe('context suggestion', () => {
       ['Payment', ['card-charged']],
       // After the boundary and before the next title: it joins the next section.
       ['Shipping', ['receipt-sent', 'parcel-sent']],
+    ])
+    expect(why(proposals)).toEqual([
+      ['Ordering', 'medium', 'Titled “Ordering” above its row; from the start of the row to the title “Payment”.'],
+      ['Payment', 'medium', 'Titled “Payment” above its row; from its title to the boundary after “Card Charged”.'],
+      ['Shipping', 'high', 'Titled “Shipping” above its row; from the boundary after “Card Charged” to the end of the row.'],
+    ])
+    expect(proposals.map((p) => [p.titleId, p.boundaryIds, p.guessed])).toEqual([
+      ['t1', [], false],
+      ['t2', ['b1'], false],
+      ['t3', ['b1'], false],
     ])
   })
 
@@ -56,12 +67,12 @@ describe('context suggestion', () => {
     expect(named(proposals)).toEqual([['Pizza delivery', ['order-placed', 'pizza-delivered']]])
   })
 
-  test('a label among the stickies is a note, not a title', () => {
+  test('a label under the stickies is a note, not a title', () => {
     const proposals = suggest({ labels: [title('note', 'Cash only here', 200, 400)], elements: events(0, 'Order Placed') })
     expect(proposals).toEqual([])
   })
 
-  test('without titles, each swimlane with stickies is a context', () => {
+  test('a lane without titles is one context named by its label; an unlabelled one gets a guessed name', () => {
     const proposals = suggest({
       lanes: [
         { id: 'shop', label: 'Shop', x: 0, y: 0, w: 2000, h: 400 },
@@ -72,20 +83,42 @@ describe('context suggestion', () => {
     })
     expect(named(proposals)).toEqual([
       ['Shop', ['order-pizza', 'pizza-ordered']],
-      ['Lane 3', ['pizza-baked']],
+      ['Pizza', ['pizza-baked']],
+    ])
+    expect(why(proposals)).toEqual([
+      ['Shop', 'medium', 'The lane “Shop”; from the start of the row to the end of the row.'],
+      ['Pizza', 'low', 'No title near: named after the words its events share; from the start of the row to the end of the row.'],
+    ])
+    expect(proposals.map((p) => [p.titleId, p.guessed])).toEqual([
+      ['shop', false],
+      [null, true],
     ])
   })
 
-  test('without titles or lanes, the phases between boundaries are contexts named after the moments around them', () => {
+  test('without titles or lanes, the sections between boundaries get names guessed from the words their events share', () => {
     const proposals = suggest({
       boundaries: [boundary('b1', 400, 'Order Placed'), boundary('b2', 800)],
-      elements: [...events(0, 'Basket Filled'), ...events(500, 'Card Charged'), ...events(900, 'Parcel Sent', 'Parcel Delivered')],
+      elements: [...events(0, 'Basket Filled'), ...events(500, 'Card Charged'), ...events(900, 'Parcel Sent', 'Parcel Delivered', 'Invoice Sent')],
     })
     expect(named(proposals)).toEqual([
-      ['Up to Order Placed', ['basket-filled']],
-      ['After Order Placed', ['card-charged']],
-      ['Phase 3', ['parcel-sent', 'parcel-delivered']],
+      ['Basket', ['basket-filled']],
+      ['Card', ['card-charged']],
+      ['Parcel', ['parcel-sent', 'parcel-delivered', 'invoice-sent']],
     ])
+    expect(why(proposals)).toEqual([
+      ['Basket', 'low', 'No title near: named after the words its events share; from the start of the row to the boundary “Order Placed”.'],
+      ['Card', 'low', 'No title near: named after the words its events share; from the boundary “Order Placed” to the boundary after “Card Charged”.'],
+      ['Parcel', 'low', 'No title near: named after the words its events share; from the boundary after “Card Charged” to the end of the row.'],
+    ])
+    expect(proposals.map((p) => p.boundaryIds)).toEqual([['b1'], ['b1', 'b2'], ['b2']])
+  })
+
+  test('a guessed name takes the two words named most often when they tie, and questions name nothing', () => {
+    const proposals = suggest({
+      boundaries: [boundary('b1', 400)],
+      elements: [...events(0, 'Basket Filled'), ...events(500, 'Refund Issued', 'Voucher Sent', 'Why is the refund late?')],
+    })
+    expect(proposals.map((p) => p.name)).toEqual(['Basket', 'Refund & Voucher'])
   })
 
   test('a board with no titles, lanes or boundaries gets no proposal', () => {
@@ -103,7 +136,8 @@ describe('context suggestion', () => {
 
   test('a proposal’s bounds surround its stickies with padding', () => {
     const [proposal] = suggest({ labels: [title('t1', 'Ordering', 0)], elements: events(0, 'Order Placed', 'Order Paid') })
-    expect(proposal?.bounds).toEqual({ x: -contextPadding, y: 200 - contextPadding, w: 360 + 2 * contextPadding, h: 160 + 2 * contextPadding })
+    // A quarter of a sticky (160) all round.
+    expect(proposal?.bounds).toEqual({ x: -40, y: 160, w: 440, h: 240 })
   })
 })
 
@@ -138,7 +172,7 @@ describe('accepting a proposal', () => {
 
   test('a name with no letters still makes an id', () => {
     const records = boardRecords(content)
-    const [shape] = contextShapesFor([{ name: '?!', elementIds: [], bounds: { x: 0, y: 0, w: 10, h: 10 } }], records)
+    const [shape] = contextShapesFor([{ name: '?!', bounds: { x: 0, y: 0, w: 10, h: 10 } }], records)
     expect(shape?.id).toBe('shape:context-suggested')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { peopleOnBoard } from './people.ts'
+import { cursorOf, peopleOnBoard } from './people.ts'
 
 describe('the people on a board', () => {
   test('are listed with the role the server stamped, you first with your own role', () => {
@@ -24,5 +24,13 @@ describe('the people on a board', () => {
     const [person] = peopleOnBoard(states, { clientId: 9, role: 'viewer' })
     expect(peopleOnBoard(states, { clientId: 9, role: 'viewer' })).toHaveLength(1)
     expect(person).toMatchObject({ name: 'x'.repeat(40), color: '#868e96', role: 'unknown' })
+  })
+
+  test('someone’s cursor is read from their presence, and nothing when it is missing or malformed', () => {
+    expect(cursorOf({ presence: { cursor: { x: 10, y: -4, type: 'default', rotation: 0 }, currentPageId: 'page:board' } })).toEqual({ x: 10, y: -4, pageId: 'page:board' })
+    expect(cursorOf({ presence: null })).toBeNull()
+    expect(cursorOf({ presence: { cursor: { x: Number.NaN, y: 0 }, currentPageId: 'page:board' } })).toBeNull()
+    expect(cursorOf({ presence: { cursor: { x: '1', y: 0 }, currentPageId: 'page:board' } })).toBeNull()
+    expect(cursorOf(null)).toBeNull()
   })
 })

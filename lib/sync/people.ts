@@ -31,3 +31,12 @@ export function peopleOnBoard(states: Map<number, unknown>, self: { clientId: nu
   }
   return people.sort((a, b) => Number(b.you) - Number(a.you) || a.name.localeCompare(b.name))
 }
+
+/** Where someone's cursor is (page coordinates, on which page), from their untrusted awareness state; null when they share none. */
+export function cursorOf(state: unknown): { x: number; y: number; pageId: string } | null {
+  const presence = (state as { presence?: { cursor?: { x?: unknown; y?: unknown }; currentPageId?: unknown } } | null)?.presence
+  const { x, y } = presence?.cursor ?? {}
+  const pageId = presence?.currentPageId
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y) || typeof pageId !== 'string') return null
+  return { x, y, pageId }
+}

@@ -5,7 +5,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import * as Y from 'yjs'
 import { emptyBoardContent } from '../boardFile/boardContent.ts'
 import { contentToRecords } from '../boardFile/contentToRecords.ts'
-import { bindPresence, type Participant } from './presenceBinding.ts'
+import { bindPresence, type Participant, peerUserId } from './presenceBinding.ts'
 import { createTestStore, mountLikeEditor } from './testStores.ts'
 
 /** Lets the (zero-delay) presence throttle fire. */
@@ -62,6 +62,30 @@ describe('presence', () => {
     mallory.setLocalState({ presence: { id: 'shape:evil', typeName: 'shape', type: 'geo' } })
     mallory.setLocalState({ presence: { id: 'instance_presence:x', typeName: 'instance_presence', userName: 5 } })
     expect(alice.store.allRecords()).toHaveLength(before)
+  })
+
+  test('a peer claiming another’s presence or user id shows as itself: nobody takes another’s cursor or place', async () => {
+    const alice = person({ id: 'alice', name: 'Alice', color: '#e03131' })
+    const bob = person({ id: 'bob', name: 'Bob', color: '#1971c2' })
+    linkAwareness(alice.awareness, bob.awareness)
+    await settle()
+    const [bobSeen] = alice.presences()
+    const mallory = new Awareness(new Y.Doc())
+    linkAwareness(alice.awareness, mallory)
+    mallory.setLocalState({ user: { name: 'Bob', color: '#1971c2' }, presence: { ...bobSeen!, userName: 'Mallory' } })
+    await settle()
+    const seen = alice.presences()
+    expect(seen.map((p) => p.userName).sort()).toEqual(['Bob', 'Mallory'])
+    expect(new Set(seen.map((p) => p.userId)).size).toBe(2)
+    expect(seen.find((p) => p.userName === 'Bob')).toMatchObject({ id: bobSeen!.id, userId: peerUserId(bob.awareness.clientID) })
+  })
+
+  test('publishing presence keeps what else this client shares in its awareness state', async () => {
+    const alice = person({ id: 'alice', name: 'Alice', color: '#e03131' })
+    alice.awareness.setLocalStateField('followMe', 'session-1')
+    alice.$participant.set({ id: 'alice', name: 'Alice K.', color: '#e03131' })
+    await settle()
+    expect(alice.awareness.getLocalState()).toMatchObject({ followMe: 'session-1', user: { name: 'Alice K.' } })
   })
 
   describe('what a participant shares', () => {

@@ -2,6 +2,7 @@ import { computed, react, type Signal } from '@tldraw/state'
 import {
   createPresenceStateDerivation,
   createUserId,
+  InstancePresenceRecordType,
   type TLInstancePresence,
   type TLScribble,
   type TLStore,
@@ -20,12 +21,24 @@ export interface Participant {
 export interface AwarenessState {
   user?: { name: string; color: string }
   presence?: TLInstancePresence | null
+  /** A facilitator asking everyone to follow their view: a new value for each time they ask (lib/facilitation/followMe.ts). */
+  followMe?: string | null
 }
+
+/**
+ * A peer's presence as this board shows it: keyed by the awareness client it
+ * came from, whatever ids it claims. The server lets each connection speak
+ * for one awareness client only, so nobody can take another's cursor, or the
+ * place of the facilitator everyone follows.
+ */
+export const peerUserId = (clientId: number) => createUserId(`client-${clientId}`)
+const peerPresenceId = (clientId: number) => InstancePresenceRecordType.createId(`client-${clientId}`)
 
 /**
  * Shares this user's tldraw presence (cursor, selection, viewport, name,
  * colour) through Yjs awareness, and shows everyone else's as
- * `instance_presence` records, which tldraw draws as labelled cursors.
+ * `instance_presence` records, which tldraw draws as labelled cursors; what
+ * else the awareness state holds (e.g. `followMe`) is left as it is.
  * Outgoing presence is throttled: a pointer moves far more often than
  * anyone can see.
  */
@@ -48,7 +61,8 @@ export function bindPresence(
     lastSent = Date.now()
     const { name, color } = $participant.get()
     const presence = $presence.get()
-    awareness.setLocalState({ user: { name, color }, presence: presence && sharedPresence(presence) } satisfies AwarenessState)
+    const others = awareness.getLocalState() as AwarenessState | null
+    awareness.setLocalState({ ...others, user: { name, color }, presence: presence && sharedPresence(presence) } satisfies AwarenessState)
   }
   const stopReacting = react('publish presence', () => {
     $presence.get()
@@ -63,14 +77,13 @@ export function bindPresence(
       for (const client of [...added, ...updated]) {
         if (client === awareness.clientID) continue
         const presence = (awareness.getStates().get(client) as AwarenessState | undefined)?.presence
-        const previous = shown.get(client)
-        if (!isPresence(presence) || (previous && previous !== presence.id)) {
+        if (!isPresence(presence)) {
           hide(client)
-          if (!isPresence(presence)) continue
+          continue
         }
         try {
-          store.put([presence])
-          shown.set(client, presence.id)
+          store.put([{ ...presence, id: peerPresenceId(client), userId: peerUserId(client) }])
+          shown.set(client, peerPresenceId(client))
         } catch {
           // A peer's malformed presence only costs that peer its cursor.
         }

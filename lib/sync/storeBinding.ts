@@ -99,11 +99,19 @@ function loadDocIntoStore(
   }
 
   // The server migrates a board when it loads it; this only reads what a stale server left older.
+  replaceDocumentRecords(store, Object.values(migrated.value))
+}
+
+/**
+ * Makes the store's document hold exactly these records, as remote changes
+ * (never in the user's undo history); a record that fails validation is skipped.
+ */
+export function replaceDocumentRecords(store: TLStore, records: TLRecord[]): void {
   store.mergeRemoteChanges(() => {
-    const keep = new Set(Object.keys(migrated.value))
-    const stale = store.allRecords().filter((record) => isDocumentRecord(record) && !keep.has(record.id))
+    const keep = new Set<string>(records.map((record) => record.id))
+    const stale = store.allRecords().filter((record) => store.scopedTypes.document.has(record.typeName) && !keep.has(record.id))
     store.remove(stale.map((record) => record.id))
-    for (const record of Object.values(migrated.value)) putRemoteRecord(store, record)
+    for (const record of records) putRemoteRecord(store, record)
   })
 }
 

@@ -26,3 +26,14 @@ export function docToRecords(doc: Y.Doc): TLRecord[] {
   // and readers drop what fails our schema.
   return migrated.type === 'success' ? Object.values(migrated.value) : records
 }
+
+/** Reads a board's stored state (updates applied in order) from a Y.Doc that lives only for the reading. */
+export function readStoredState<T>(updates: Iterable<Uint8Array>, read: (doc: Y.Doc) => T): T {
+  const doc = new Y.Doc()
+  try {
+    for (const update of updates) Y.applyUpdate(doc, update)
+    return read(doc)
+  } finally {
+    doc.destroy()
+  }
+}

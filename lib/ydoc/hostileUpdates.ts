@@ -5,7 +5,7 @@ import { createBoardSchema } from '../board/boardSchema.ts'
 import { boardPageId } from '../boardFile/contentToRecords.ts'
 import { boardRecords } from '../model/testing.ts'
 import { createTestStore, mountLikeEditor } from '../sync/testStores.ts'
-import { type RecordEntry, metaKey, metaMap, recordArray, recordsKey, schemaKey } from './layout.ts'
+import { type RecordEntry, facilitationMap, locksMap, metaKey, metaMap, recordArray, recordsKey, schemaKey } from './layout.ts'
 import type { UpdateLimits } from './updateCheck.ts'
 
 /*
@@ -168,6 +168,8 @@ export const hostileUpdates: HostileUpdate[] = [
   },
   { name: 'a client replacing the schema in tl_meta', reason: /tl_meta is written by the server only/, build: (board) => hostileUpdate(board, (c) => metaMap(c).set(schemaKey, newerSchema())) },
   { name: 'a client adding a key to tl_meta', reason: /tl_meta is written by the server only/, build: (board) => hostileUpdate(board, (c) => c.getMap(metaKey).set('owner', 'mallory')) },
+  { name: 'a client locking an element', reason: /locks is written by the server only/, build: (board) => hostileUpdate(board, (c) => locksMap(c).set('shape:x', true)) },
+  { name: 'a client changing the workshop phase', reason: /facilitation is written by the server only/, build: (board) => hostileUpdate(board, (c) => facilitationMap(c).set('phase', { phase: null, paletteOpen: true })) },
   { name: 'a client deleting the schema from tl_meta', reason: /tl_meta is written by the server only/, build: (board) => hostileUpdate(board, (c) => metaMap(c).delete(schemaKey)) },
   {
     name: 'records past the quota',

@@ -12,12 +12,21 @@ import type * as Y from 'yjs'
  *               removes the others as it meets them).
  *   tl_meta     Y.Map: `schema`, the tldraw schema the records were written
  *               with. Only the server writes it.
+ *   facilitation  Y.Map of JSON values: the workshop's `phase`, `timer`,
+ *               `boardLocked` and `vote` round (lib/facilitation/facilitationState.ts).
+ *               Only the server writes it, on a facilitator's request.
+ *   locks       Y.Map: shape id → true for each element a facilitator locked.
+ *               Only the server writes it.
  *
  * No other root, and no nested Yjs type, text or binary anywhere.
  */
 export const recordsKey = 'tl_records'
 export const metaKey = 'tl_meta'
 export const schemaKey = 'schema'
+export const facilitationKey = 'facilitation'
+export const locksKey = 'locks'
+/** The roots no client may write. */
+export const serverRoots: readonly string[] = [metaKey, facilitationKey, locksKey]
 
 export interface RecordEntry {
   key: string
@@ -26,6 +35,13 @@ export interface RecordEntry {
 
 export const recordArray = (doc: Y.Doc) => doc.getArray<RecordEntry>(recordsKey)
 export const metaMap = (doc: Y.Doc) => doc.getMap<SerializedSchema>(metaKey)
+export const facilitationMap = (doc: Y.Doc) => doc.getMap<unknown>(facilitationKey)
+export const locksMap = (doc: Y.Doc) => doc.getMap<true>(locksKey)
+
+/** A root map if the doc has one, without creating it: the update check reads the doc and never changes it. */
+export function existingMap<T>(doc: Y.Doc, key: string): Y.Map<T> | undefined {
+  return doc.share.has(key) ? doc.getMap<T>(key) : undefined
+}
 
 /**
  * The records as a reader sees them, without observing or changing the doc

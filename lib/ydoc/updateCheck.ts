@@ -1,7 +1,8 @@
 import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { createBoardSchema } from '../board/boardSchema.ts'
-import { metaKey, recordArray, recordsKey } from './layout.ts'
+import { isLockedBoard, isLockedShape } from '../facilitation/facilitationState.ts'
+import { recordArray, recordsKey, serverRoots } from './layout.ts'
 
 /**
  * Judges a client's Yjs update from its decoded structs before it touches the
@@ -15,6 +16,17 @@ export interface UpdateLimits {
   /** Per-board quota of tl_records entries. */
   maxRecords: number
 }
+
+/**
+ * Who sends the update. Facilitators change locked elements and a locked
+ * board; for everyone else an update that adds or deletes a record of a
+ * locked element, or any record of a locked board, is refused.
+ */
+export interface UpdateWriter {
+  bypassesLocks: boolean
+}
+
+const lockedWriter: UpdateWriter = { bypassesLocks: false }
 
 export interface UpdateCheck {
   /** Client ids under which the update adds content (structs) the document does not have yet. */
@@ -53,7 +65,7 @@ type Struct = Y.Item | Y.GC | Y.Skip
  * Where an item lands when Yjs integrates it. `garbage`: next to a GC struct
  * Yjs stores it as GC itself, so nothing readable lands.
  */
-type Placement = 'records' | 'records-map-entry' | 'meta' | 'other-root' | 'nested' | 'garbage'
+type Placement = 'records' | 'records-map-entry' | `server-root:${string}` | 'other-root' | 'nested' | 'garbage'
 
 /** One client's run of structs in the update; Yjs integrates each run in order. */
 interface Section {
@@ -72,11 +84,11 @@ interface DecodedUpdate {
   deletes: ReturnType<typeof Y.decodeUpdate>['ds']
 }
 
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits): UpdateCheck {
+export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits, writer = lockedWriter): UpdateCheck {
   const decoded = decodeUpdate(doc, update)
   for (const section of decoded.sections.values()) checkSection(section)
-  const added = checkStructs(doc, decoded)
-  const deleted = checkDeletes(doc, decoded)
+  const added = checkStructs(doc, decoded, writer)
+  const deleted = checkDeletes(doc, decoded, writer)
   checkQuota(doc, added, deleted.entries, limits)
   const authors = new Set([...decoded.sections.values()].filter((s) => s.clockAfter > s.docClock).map((s) => s.client))
   return { authors, addedRecords: added, deletedRecords: deleted.entries, changes: authors.size > 0 || deleted.live }
@@ -132,7 +144,7 @@ function checkSection(section: Section): void {
 }
 
 /** Checks every struct, in an order Yjs can integrate them; returns the tl_records entries added. */
-function checkStructs(doc: Y.Doc, decoded: DecodedUpdate): number {
+function checkStructs(doc: Y.Doc, decoded: DecodedUpdate, writer: UpdateWriter): number {
   for (const section of decoded.sections.values()) {
     for (const struct of section.structs) if (struct instanceof Y.Item) checkItemAlone(struct, section)
   }
@@ -146,7 +158,7 @@ function checkStructs(doc: Y.Doc, decoded: DecodedUpdate): number {
     if (end(struct) <= section.docClock) continue
     const placement = placeItem(doc, struct, decoded, placements)
     placements.set(struct, placement)
-    added += checkNewItem(doc, struct, placement, section)
+    added += checkNewItem(doc, struct, placement, section, writer)
   }
   return added
 }
@@ -160,9 +172,7 @@ function checkStructs(doc: Y.Doc, decoded: DecodedUpdate): number {
 function checkItemAlone(item: Y.Item, section: Section): void {
   const parent: unknown = item.parent
   if (parent instanceof Y.ID) throw new RefusedUpdate('nested types are not allowed')
-  if (typeof parent === 'string' && parent !== recordsKey && parent !== metaKey) {
-    throw new RefusedUpdate('unknown root: only tl_records and tl_meta exist')
-  }
+  if (typeof parent === 'string' && parent !== recordsKey && !serverRoots.includes(parent)) throw unknownRoot()
   if (end(item) <= section.docClock) return
   const refused = refusedContent.get(item.content.constructor)
   if (refused) throw new RefusedUpdate(`${refused} content is not allowed: tl_records holds JSON values only`)
@@ -274,11 +284,19 @@ function docPlacement(struct: Y.Item | Y.GC): Placement {
 
 function rootPlacement(root: string, parentSub: string | null): Placement {
   if (root === recordsKey) return parentSub === null ? 'records' : 'records-map-entry'
-  return root === metaKey ? 'meta' : 'other-root'
+  return serverRoots.includes(root) ? `server-root:${root}` : 'other-root'
 }
 
-/** Refuses a new item no reader could read; returns the tl_records entries it adds. */
-function checkNewItem(doc: Y.Doc, item: Y.Item, placement: Placement, section: Section): number {
+const unknownRoot = () => new RefusedUpdate(`unknown root: only ${[recordsKey, ...serverRoots].join(', ')} exist`)
+
+/** Refuses a write into a root only the server writes. */
+function checkNotServerRoot(placement: Placement): void {
+  if (placement.startsWith('server-root:')) throw new RefusedUpdate(`${placement.slice('server-root:'.length)} is written by the server only`)
+}
+
+/** Refuses a new item no reader could read, or this writer may not write; returns the tl_records entries it adds. */
+function checkNewItem(doc: Y.Doc, item: Y.Item, placement: Placement, section: Section, writer: UpdateWriter): number {
+  checkNotServerRoot(placement)
   switch (placement) {
     case 'garbage':
       return 0
@@ -286,10 +304,8 @@ function checkNewItem(doc: Y.Doc, item: Y.Item, placement: Placement, section: S
       break
     case 'records-map-entry':
       throw new RefusedUpdate('tl_records takes array entries, not map keys')
-    case 'meta':
-      throw new RefusedUpdate('tl_meta is written by the server only')
     case 'other-root':
-      throw new RefusedUpdate('unknown root: only tl_records and tl_meta exist')
+      throw unknownRoot()
     case 'nested':
       throw new RefusedUpdate('nested types are not allowed')
   }
@@ -301,8 +317,19 @@ function checkNewItem(doc: Y.Doc, item: Y.Item, placement: Placement, section: S
   }
   if (!(item.content instanceof Y.ContentAny)) return 0
   const entries = item.content.arr.slice(offset)
-  for (const entry of entries) checkEntry(entry)
+  for (const entry of entries) {
+    checkEntry(entry)
+    if (!writer.bypassesLocks) checkNotLocked(doc, (entry as RecordEntryShape).key)
+  }
   return entries.length
+}
+
+type RecordEntryShape = { key: string }
+
+/** A record this writer may not add or delete: any, on a locked board; a locked element's, always. */
+function checkNotLocked(doc: Y.Doc, key: string): void {
+  if (isLockedBoard(doc)) throw new RefusedUpdate('the board is locked: only facilitators change it now')
+  if (isLockedShape(doc, key)) throw new RefusedUpdate(`${key} is locked: only facilitators change it`)
 }
 
 /** One tl_records entry, as y-utility's YKeyValue and our readers read it. */
@@ -358,10 +385,11 @@ function isJsonData(value: unknown): boolean {
 /**
  * The delete set: every range must name clocks the doc or the update has (else
  * it waits in `pendingDs`), and the live items it deletes must be tl_records
- * entries. Already deleted ranges are harmless; a reconnecting client resends
- * its whole delete set. Walks the doc's structs in each range, as applying does.
+ * entries this writer may delete. Already deleted ranges are harmless; a
+ * reconnecting client resends its whole delete set. Walks the doc's structs in
+ * each range, as applying does.
  */
-function checkDeletes(doc: Y.Doc, decoded: DecodedUpdate): { entries: number; live: boolean } {
+function checkDeletes(doc: Y.Doc, decoded: DecodedUpdate, writer: UpdateWriter): { entries: number; live: boolean } {
   let entries = 0
   let live = false
   for (const [client, ranges] of decoded.deletes.clients) {
@@ -380,6 +408,7 @@ function checkDeletes(doc: Y.Doc, decoded: DecodedUpdate): { entries: number; li
         const struct = structs[i]!
         if (struct instanceof Y.GC || struct.deleted) continue
         checkDeletable(docPlacement(struct))
+        if (!writer.bypassesLocks) checkDeletedEntriesUnlocked(doc, struct, Math.max(struct.id.clock, clock) - struct.id.clock, Math.min(end(struct), to) - struct.id.clock)
         live = true
         if (struct.countable) entries += Math.min(end(struct), to) - Math.max(struct.id.clock, clock)
       }
@@ -389,8 +418,34 @@ function checkDeletes(doc: Y.Doc, decoded: DecodedUpdate): { entries: number; li
 }
 
 function checkDeletable(placement: Placement): void {
-  if (placement === 'meta') throw new RefusedUpdate('tl_meta is written by the server only')
+  checkNotServerRoot(placement)
   if (placement !== 'records') throw new RefusedUpdate('only tl_records entries may be deleted')
+}
+
+/**
+ * Entries `from` to `to` of a live tl_records item are deleted: refused when
+ * one is a locked record's current value. Deleting a stale copy (a key
+ * written twice at once keeps its rightmost entry) is what every client's
+ * YKeyValue does when it meets one, so it stays allowed; finding out walks
+ * the entries to the right, and only for a locked key.
+ */
+function checkDeletedEntriesUnlocked(doc: Y.Doc, item: Y.Item, from: number, to: number): void {
+  if (!(item.content instanceof Y.ContentAny)) return
+  const entries = item.content.arr as RecordEntryShape[]
+  for (let index = from; index < to; index++) {
+    const { key } = entries[index]!
+    if (!isLockedBoard(doc) && !isLockedShape(doc, key)) continue
+    if (!hasLaterEntry(item, index, key)) checkNotLocked(doc, key)
+  }
+}
+
+function hasLaterEntry(item: Y.Item, index: number, key: string): boolean {
+  const isKey = (entry: unknown) => (entry as RecordEntryShape).key === key
+  if ((item.content as Y.ContentAny).arr.slice(index + 1).some(isKey)) return true
+  for (let next = item.right; next !== null; next = next.right) {
+    if (!next.deleted && next.content instanceof Y.ContentAny && next.content.arr.some(isKey)) return true
+  }
+  return false
 }
 
 /** Sorted, overlaps joined: a range listed twice must not count its entries twice. */

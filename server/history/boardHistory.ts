@@ -39,7 +39,7 @@ export class BoardHistory implements Hooks {
     const due = Date.now() - (this.lastVersionAt.get(boardId) ?? 0) >= this.options.versionIntervalMs
     if (due) return this.keep(boardId, doc, 'periodic', 'Autosave')
     // The integrity hook ran this check already and let the update through; here it only counts.
-    const { deletedRecords } = checkUpdate(doc, update, { maxRecords: Number.MAX_SAFE_INTEGER })
+    const { deletedRecords } = checkUpdate(doc, update, { maxRecords: Number.MAX_SAFE_INTEGER }, { bypassesLocks: true })
     if (isMassDeletion(deletedRecords, recordArray(doc).length)) {
       const who = `${connection.displayName ?? 'someone'} (${connection.rights.role})`
       this.keep(boardId, doc, 'before-deletion', `Before ${who} deleted ${deletedRecords} items`)

@@ -9,6 +9,7 @@ import { getDatabase } from '@/lib/db/client'
 import { createBoardAnswer } from '@/lib/http/boardCreation'
 import { BadRequest, jsonError, readJsonBody } from '@/lib/http/json'
 import { requestOrigin } from '@/lib/http/origin'
+import { startFromTemplate } from '@/lib/templates/templates'
 
 export const dynamic = 'force-dynamic'
 
@@ -29,7 +30,8 @@ export async function POST(request: Request) {
     return await createBoardAnswer(request, async (db) => {
       const parsed = newBoardInput.safeParse(await readJsonBody(request, 16 * 1024))
       if (!parsed.success) throw new BadRequest(parsed.error.issues.map((issue) => issue.message).join('; '))
-      return createBlankBoard(db, parsed.data.name)
+      const { name, templateId } = parsed.data
+      return templateId === undefined ? createBlankBoard(db, name) : startFromTemplate(db, templateId, name)
     })
   } catch (error) {
     if (error instanceof BadRequest) return jsonError(error.status, error.message)

@@ -3,18 +3,10 @@ import { type BoundaryShape, boundaryShapeType, defaultBoundaryProps } from '@/l
 import { type ContextShape, contextShapeType, defaultContextProps } from '@/lib/board/shapes/contextShape'
 import { type LabelShape, defaultLabelProps, labelShapeType } from '@/lib/board/shapes/labelShape'
 import { type LaneShape, defaultLaneProps, laneShapeType } from '@/lib/board/shapes/laneShape'
+import type { StructureKind } from '@/lib/board/structureKinds'
 import { startEditing } from './stickyActions'
 
-/** The board's structure: contexts, lanes, boundaries and titles, placed in the middle of the view. */
-export type StructureKind = 'context' | 'lane' | 'boundary' | 'label'
-
-export const structureLabels: Record<StructureKind, string> = {
-  context: 'Bounded context',
-  lane: 'Swimlane',
-  boundary: 'Pivotal boundary',
-  label: 'Section title',
-}
-
+/** Places a piece of the board's structure (lib/board/structureKinds) in the middle of the view. */
 export function placeStructure(editor: Editor, kind: StructureKind): TLShapeId {
   const centre = editor.getViewportPageBounds().center
   const id = createShapeId()

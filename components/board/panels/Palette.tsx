@@ -1,17 +1,25 @@
 'use client'
 
-import { useEditor } from 'tldraw'
-import { elementKindDefinitions, elementKinds } from '@/lib/board/elementKinds'
+import { useEditor, useValue } from 'tldraw'
+import { elementKindDefinitions } from '@/lib/board/elementKinds'
+import { structureDefinitions } from '@/lib/board/structureKinds'
+import { offeredElements } from '@/lib/facilitation/phases'
 import { placeSticky } from '../editor/stickyActions'
-import { type StructureKind, placeStructure, structureLabels } from '../editor/structureActions'
+import { placeStructure } from '../editor/structureActions'
+import { useFacilitationSession } from '../facilitation/FacilitationSession'
 import { SuggestContexts } from './SuggestContextsDialog'
 
-/** The EventStorming palette: one button per element kind in its colour, then the board's structure. */
+/**
+ * The EventStorming palette: one button per element kind in its colour, then
+ * the board's structure; in a workshop phase, what the phase needs.
+ */
 export function Palette() {
   const editor = useEditor()
+  const session = useFacilitationSession()
+  const { kinds, structures } = useValue('offered elements', () => offeredElements(session.$state.get().phase), [session])
   return (
     <nav className="es-palette" aria-label="EventStorming palette" onPointerDown={(e) => e.stopPropagation()}>
-      {elementKinds.map((kind) => {
+      {kinds.map((kind) => {
         const { label, shortcut, fill, ink, meaning } = elementKindDefinitions[kind]
         return (
           <button
@@ -31,21 +39,21 @@ export function Palette() {
           </button>
         )
       })}
-      <hr />
-      {(Object.keys(structureLabels) as StructureKind[]).map((kind) => (
+      {structures.length > 0 && <hr />}
+      {structures.map((kind) => (
         <button
           key={kind}
           type="button"
           className="es-palette__item"
           data-structure={kind}
-          aria-label={structureLabels[kind]}
+          aria-label={structureDefinitions[kind].label}
           onClick={() => placeStructure(editor, kind)}
         >
           <span className={`es-palette__swatch es-palette__swatch--${kind}`} />
-          <span className="es-palette__label">{structureLabels[kind]}</span>
+          <span className="es-palette__label">{structureDefinitions[kind].label}</span>
         </button>
       ))}
-      <SuggestContexts />
+      {structures.includes('context') && <SuggestContexts />}
     </nav>
   )
 }

@@ -6,7 +6,7 @@ import { contextShapesFor } from '@/lib/model/contextShapes'
 import { type ContextProposal, suggestContexts } from '@/lib/model/suggestContexts'
 import { currentModel, documentRecords } from '../editor/boardModel'
 
-/** Proposes bounded contexts from the board's titles, lanes and boundaries; adds them only on accept. */
+/** Proposes bounded contexts from the board's rows, titles, lanes and boundaries, each with its confidence and reason; adds them only on accept. */
 export function SuggestContexts() {
   const editor = useEditor()
   const [proposals, setProposals] = useState<ContextProposal[] | null>(null)
@@ -32,8 +32,11 @@ export function SuggestContexts() {
           ) : (
             <ol>
               {proposals.map((proposal) => (
-                <li key={proposal.name}>
-                  <strong>{proposal.name}</strong> · {proposal.elementIds.length} stickies
+                <li key={proposal.elementIds[0]} className="es-suggestion" data-confidence={proposal.confidence}>
+                  <strong>{proposal.name}</strong>
+                  {proposal.guessed && <em className="es-suggestion__guess"> (guessed name)</em>} · {proposal.elementIds.length} stickies ·{' '}
+                  <span className="es-suggestion__confidence">{proposal.confidence} confidence</span>
+                  <p className="es-suggestion__reason">{proposal.reason}</p>
                 </li>
               ))}
             </ol>

@@ -1,4 +1,5 @@
 import { BaseBoxShapeUtil, Rectangle2d, type TLBaseBoxShape } from 'tldraw'
+import { boardFontFaces } from './boardFonts'
 
 /**
  * An area drawn behind the stickies (a bounded context, a swimlane): a box
@@ -8,6 +9,10 @@ import { BaseBoxShapeUtil, Rectangle2d, type TLBaseBoxShape } from 'tldraw'
 export abstract class AreaShapeUtil<Shape extends TLBaseBoxShape> extends BaseBoxShapeUtil<Shape> {
   override getGeometry(shape: Shape) {
     return new Rectangle2d({ width: shape.props.w, height: shape.props.h, isFilled: false })
+  }
+
+  override getFontFaces() {
+    return boardFontFaces
   }
 
   override hideRotateHandle() {

@@ -6,6 +6,7 @@ import {
   boundaryShapeType,
   defaultBoundaryProps,
 } from '@/lib/board/shapes/boundaryShape'
+import { boardFontFaces } from './boardFonts'
 
 /** Hit width of the line: wide enough to grab, drawn thin. */
 const grabWidth = 16
@@ -15,6 +16,10 @@ export class BoundaryShapeUtil extends ShapeUtil<BoundaryShape> {
   static override type = boundaryShapeType
   static override props = boundaryShapeProps
   static override migrations = boundaryShapeMigrations
+
+  override getFontFaces() {
+    return boardFontFaces
+  }
 
   getDefaultProps() {
     return defaultBoundaryProps()

@@ -1,5 +1,6 @@
 import { HTMLContainer, PlainTextLabel, Rectangle2d, ShapeUtil, type TLResizeInfo } from 'tldraw'
 import { type LabelShape, defaultLabelProps, labelShapeMigrations, labelShapeProps, labelShapeType } from '@/lib/board/shapes/labelShape'
+import { boardFontFaces } from './boardFonts'
 
 const labelHeight = 56
 const labelFontSize = 28
@@ -9,6 +10,10 @@ export class LabelShapeUtil extends ShapeUtil<LabelShape> {
   static override type = labelShapeType
   static override props = labelShapeProps
   static override migrations = labelShapeMigrations
+
+  override getFontFaces() {
+    return boardFontFaces
+  }
 
   getDefaultProps() {
     return defaultLabelProps()
@@ -37,7 +42,7 @@ export class LabelShapeUtil extends ShapeUtil<LabelShape> {
           shapeId={shape.id}
           type={labelShapeType}
           text={shape.props.text}
-          labelColor="#1d2433"
+          labelColor="var(--ink)"
           fontFamily="var(--tl-font-sans)"
           fontSize={labelFontSize}
           lineHeight={1.2}

@@ -1,14 +1,16 @@
 import { HTMLContainer, PlainTextLabel, Rectangle2d, ShapeUtil, resizeBox, type TLResizeInfo } from 'tldraw'
-import { elementKindDefinitions } from '@/lib/board/elementKinds'
+import { elementKindDefinitions, kindLabelOpacity } from '@/lib/board/elementKinds'
 import {
   type StickyShape,
   defaultStickyProps,
+  isBlankSticky,
   stickyShapeMigrations,
   stickyShapeProps,
   stickyShapeType,
 } from '@/lib/board/shapes/stickyShape'
 import { fitFontSize, stickyFont } from '@/lib/board/textFit'
 import { addNextEvent } from '../editor/stickyActions'
+import { boardFontFaces } from './boardFonts'
 
 /** How far a pivotal event's boundary line reaches above and below it. */
 const pivotalReach = 600
@@ -18,6 +20,10 @@ export class StickyShapeUtil extends ShapeUtil<StickyShape> {
   static override type = stickyShapeType
   static override props = stickyShapeProps
   static override migrations = stickyShapeMigrations
+
+  override getFontFaces() {
+    return boardFontFaces
+  }
 
   getDefaultProps() {
     return defaultStickyProps('event')
@@ -29,6 +35,12 @@ export class StickyShapeUtil extends ShapeUtil<StickyShape> {
 
   override getText(shape: StickyShape) {
     return shape.props.text
+  }
+
+  /** A sticky placed and left without a word is removed when its editing ends. */
+  override onEditEnd(shape: StickyShape) {
+    const current = this.editor.getShape<StickyShape>(shape.id)
+    if (current && isBlankSticky(current.props)) this.editor.deleteShapes([shape.id])
   }
 
   getGeometry(shape: StickyShape) {
@@ -52,7 +64,7 @@ export class StickyShapeUtil extends ShapeUtil<StickyShape> {
         style={{ width: w, height: h, background: definition.fill, color: definition.ink }}
       >
         {pivotal && <div className="es-sticky__pivotal-line" style={{ top: -pivotalReach, height: h + 2 * pivotalReach }} />}
-        <div className="es-sticky__kind">
+        <div className="es-sticky__kind" style={{ opacity: kindLabelOpacity }}>
           {definition.label}
           {kind === 'event' && contract.fields.length > 0 && <span className="es-sticky__badge">
               {contract.fields.length} {contract.fields.length === 1 ? 'field' : 'fields'}

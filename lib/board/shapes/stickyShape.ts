@@ -44,3 +44,14 @@ export function defaultStickyProps(kind: ElementKind = 'event'): StickyShapeProp
   const { w, h } = elementKindDefinitions[kind]
   return { kind, text: '', w, h, pivotal: false, contract: emptyContract(), resolved: false }
 }
+
+/**
+ * A sticky that says nothing: no text, and nothing else filled in (a
+ * contract, pivotal, resolved). Left like this when its editing ends, it is
+ * removed, as tldraw removes an empty text; one that carries a contract is kept.
+ */
+export function isBlankSticky(props: StickyShapeProps): boolean {
+  const { contract } = props
+  const contractEmpty = contract.fields.length === 0 && !contract.description.trim() && !contract.producer.trim() && contract.version === 1
+  return !props.text.trim() && contractEmpty && !props.pivotal && !props.resolved
+}

@@ -50,6 +50,6 @@ describe('bounded contexts as JSON', () => {
     const [file, ...rest] = boundedContextsFiles(contracts)
     expect(rest).toEqual([])
     expect(file!.path).toBe('contexts.json')
-    expect(JSON.parse(file!.content)).toEqual(boundedContextsDocument(contracts))
+    expect(JSON.parse(file!.content())).toEqual(boundedContextsDocument(contracts))
   })
 })

@@ -1,5 +1,5 @@
 import { type ContractContext, type ContractModel, type MemberKind, memberKinds } from '../contractModel.ts'
-import { type ExportFile, jsonText } from '../exportFiles.ts'
+import { type ExportFile, indentedJsonText } from '../exportFiles.ts'
 
 /**
  * The board's bounded contexts as one JSON document: what each context
@@ -47,4 +47,4 @@ export function boundedContextsDocument(contracts: ContractModel) {
   }
 }
 
-export const boundedContextsFiles = (contracts: ContractModel): ExportFile[] => [{ path: 'contexts.json', content: jsonText(boundedContextsDocument(contracts)) }]
+export const boundedContextsFiles = (contracts: ContractModel): ExportFile[] => [{ path: 'contexts.json', content: () => indentedJsonText(boundedContextsDocument(contracts)) }]

@@ -1,7 +1,7 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
 import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
 import { detailSchema, exampleDetail } from '../eventEnvelope.ts'
-import { type ExportFile, jsonFiles } from '../exportFiles.ts'
+import { type ExportFile, eventJsonFiles } from '../exportFiles.ts'
 
 /**
  * CloudEvents 1.0 in its JSON format: per domain event a draft-07 schema of
@@ -46,6 +46,6 @@ export const cloudEventSchemas = (contracts: ContractModel) => eachEvent(contrac
 export const cloudEventExamples = (contracts: ContractModel) => eachEvent(contracts, exampleCloudEvent)
 
 export const cloudEventFiles = (contracts: ContractModel): ExportFile[] => [
-  ...jsonFiles('cloudevents', cloudEventSchemas(contracts)),
-  ...jsonFiles('cloudevents/examples', cloudEventExamples(contracts)),
+  ...eventJsonFiles('cloudevents', contracts, cloudEventSchema),
+  ...eventJsonFiles('cloudevents/examples', contracts, exampleCloudEvent),
 ]

@@ -32,8 +32,8 @@ describe('Confluent Schema Registry export', () => {
     expect(confluentSubjectVersions(contracts)[0]!.body).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
     const files = confluentFiles(contracts)
     expect(files.map((f) => f.path)).toEqual(['confluent/com.shop.orders.OrderPlaced.json', 'confluent/com.shop.billing.PaymentReceived.json', 'confluent/register-schemas.sh'])
-    expect(JSON.parse(files[0]!.content)).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
-    expect(files[2]!.content).toContain(`--data-binary @com.shop.billing.PaymentReceived.json "$SCHEMA_REGISTRY_URL/subjects/com.shop.billing.PaymentReceived/versions"`)
+    expect(JSON.parse(files[0]!.content())).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
+    expect(files[2]!.content()).toContain(`--data-binary @com.shop.billing.PaymentReceived.json "$SCHEMA_REGISTRY_URL/subjects/com.shop.billing.PaymentReceived/versions"`)
   })
 
   test('any board gives unique subjects that need no encoding in a URL path, valid draft-07 schemas and example details that validate', () => {

@@ -1,7 +1,7 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
 import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
 import { detailSchema } from '../eventEnvelope.ts'
-import { type ExportFile, jsonFiles } from '../exportFiles.ts'
+import { type ExportFile, eventJsonFiles } from '../exportFiles.ts'
 
 /**
  * Confluent Schema Registry (and registries speaking its API): per domain
@@ -35,16 +35,18 @@ export function confluentSchema(event: ContractEvent, context: ContractContext):
 
 const request = (event: ContractEvent, context: ContractContext): RegisterSchemaRequest => ({ schemaType: 'JSON', schema: JSON.stringify(confluentSchema(event, context)) })
 
+const subject = (event: ContractEvent) => event.qualifiedName
+
 /** Keyed by subject. */
-export const confluentRequests = (contracts: ContractModel) => eachEvent(contracts, request, (event) => event.qualifiedName)
+export const confluentRequests = (contracts: ContractModel) => eachEvent(contracts, request, subject)
 
 /** What a publisher posts, in timeline order. */
 export const confluentSubjectVersions = (contracts: ContractModel): SubjectVersion[] =>
   Object.entries(confluentRequests(contracts)).map(([subject, body]) => ({ subject, body }))
 
 export function confluentFiles(contracts: ContractModel): ExportFile[] {
-  const post = ({ subject }: SubjectVersion) =>
-    `curl --fail --silent --show-error --write-out '\\n' -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data-binary @${subject}.json "$SCHEMA_REGISTRY_URL/subjects/${subject}/versions"`
-  const script = ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ': "${SCHEMA_REGISTRY_URL:=http://localhost:8081}"', ...confluentSubjectVersions(contracts).map(post), '']
-  return [...jsonFiles('confluent', confluentRequests(contracts)), { path: 'confluent/register-schemas.sh', content: script.join('\n') }]
+  const post = (event: ContractEvent) =>
+    `curl --fail --silent --show-error --write-out '\\n' -H 'Content-Type: application/vnd.schemaregistry.v1+json' --data-binary @${subject(event)}.json "$SCHEMA_REGISTRY_URL/subjects/${subject(event)}/versions"`
+  const script = () => ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ': "${SCHEMA_REGISTRY_URL:=http://localhost:8081}"', ...contracts.contexts.flatMap((context) => context.events.map(post)), ''].join('\n')
+  return [...eventJsonFiles('confluent', contracts, request, subject), { path: 'confluent/register-schemas.sh', content: script }]
 }

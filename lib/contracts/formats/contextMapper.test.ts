@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { modelOfContent } from '../../model/boardModel.ts'
 import { contractModel } from '../contractModel.ts'
-import { boardContentArbitrary, contextArea, contractsOf, event, field, ordersAndShipping } from '../testing.ts'
+import { boardContentArbitrary, contextArea, contractsOf, event, field, ordersAndShipping, written } from '../testing.ts'
 import { cmlId, cmlString, contextMapperFiles, contextMapperText } from './contextMapper.ts'
 
 /**
@@ -110,7 +110,7 @@ describe('Context Mapper CML export', () => {
 
   test('it is one file, context-map.cml', () => {
     const contracts = ordersAndShipping()
-    expect(contextMapperFiles(contracts)).toEqual([{ path: 'context-map.cml', content: contextMapperText(contracts) }])
+    expect(written(contextMapperFiles(contracts))).toEqual([{ path: 'context-map.cml', content: contextMapperText(contracts) }])
   })
 
   test('any board gives CML whose tokens are CML’s, braces balance, names are valid and unique, and every reference names a declaration', () => {

@@ -108,82 +108,90 @@ function cmlNames(contracts: ContractModel) {
 
 type CmlNames = ReturnType<typeof cmlNames>
 
-function attribute(field: ContractField, objectOf: CmlNames['objectOf']): string[] {
+function attribute(field: ContractField, objectOf: CmlNames['objectOf'], out: CmlLines): void {
   const object = objectOf.get(field)
   const item = object === undefined ? attributeTypes[(field.type === 'array' ? field.itemType : field.type) as keyof typeof attributeTypes] : cmlId(object)
   // A value object is referenced, with `-`; a plain type is not.
   const declared = `${object === undefined ? '' : '- '}${field.type === 'array' ? `List<${item}>` : item} ${cmlId(field.name)}`
   const isEnum = field.type === 'enum' || (field.type === 'array' && field.itemType === 'enum')
   const hints = [...(isEnum ? [`one of: ${field.enumValues.join(', ')}`] : []), ...(field.sensitivity === 'none' ? [] : [field.sensitivity])]
-  return [
-    ...(field.description ? [cmlString(field.description)] : []),
-    [declared, ...(field.required ? [] : ['nullable']), ...(hints.length > 0 ? [`hint = ${cmlString(hints.join('; '))}`] : [])].join(' '),
-  ]
+  if (field.description) out.line(cmlString(field.description))
+  out.line([declared, ...(field.required ? [] : ['nullable']), ...(hints.length > 0 ? [`hint = ${cmlString(hints.join('; '))}`] : [])].join(' '))
 }
 
-const block = (opening: string, body: readonly string[]) => [`${opening} {`, ...body.map((line) => `  ${line}`), '}']
+/** The lines of a CML file, each indented once as it is written (a map of a thousand events is tens of thousands of lines). */
+class CmlLines {
+  readonly lines: string[] = []
+  private indent = ''
+  line(text: string): void {
+    this.lines.push(this.indent + text)
+  }
+  /** `opening {`, what `body` writes indented one level more, `}`. */
+  block(opening: string, body: () => void): void {
+    this.line(`${opening} {`)
+    const outer = this.indent
+    this.indent += '  '
+    body()
+    this.indent = outer
+    this.line('}')
+  }
+}
 
-function boundedContext(context: ContractContext, i: number, names: CmlNames): string[] {
-  const notes = [
+function boundedContext(context: ContractContext, i: number, names: CmlNames, out: CmlLines): void {
+  out.block(`BoundedContext ${cmlId(names.contexts[i]!)}`, () => {
+    if (context.description) out.line(`domainVisionStatement = ${cmlString(context.description)}`)
     // A `//` comment ends at the line's end: sticky text goes in on one line.
-    ...(context.team ? [`// Team: ${oneLine(context.team)}`] : []),
-    `// Event source: ${context.source}`,
-    ...commentedKinds.flatMap((kind) => {
+    if (context.team) out.line(`// Team: ${oneLine(context.team)}`)
+    out.line(`// Event source: ${context.source}`)
+    for (const kind of commentedKinds) {
       const members = memberNames(context, kind)
-      return members.length > 0 ? [`// ${elementKindDefinitions[kind].plural}: ${members.map(oneLine).join('; ')}`] : []
-    }),
-  ]
-  const commands = names.commands[i]!
-  const application = commands.length > 0 ? block('Application', commands.map((name) => `Command ${cmlId(name)}`)) : []
-  const aggregates = names.aggregates[i]!.map((aggregate) => {
-    const objects = context.events.flatMap((event, e) => {
-      if (names.aggregateOf(i, event.service) !== aggregate) return []
-      const attributes = (fields: readonly ContractField[]) => fields.flatMap((field) => attribute(field, names.objectOf))
-      return [
-        ...(event.pivotal ? ['// Pivotal: a phase of the timeline ends with it'] : []),
-        ...(event.description ? [cmlString(event.description)] : []),
-        ...block(`DomainEvent ${cmlId(names.events[i]![e]!)}`, attributes(event.fields)),
-        ...names.valueObjects[i]![e]!.flatMap((object) => block(`ValueObject ${cmlId(object.name)}`, attributes(object.fields))),
-      ]
-    })
-    return block(`Aggregate ${cmlId(aggregate)}`, objects)
+      if (members.length > 0) out.line(`// ${elementKindDefinitions[kind].plural}: ${members.map(oneLine).join('; ')}`)
+    }
+    const commands = names.commands[i]!
+    if (commands.length > 0) out.block('Application', () => commands.forEach((name) => out.line(`Command ${cmlId(name)}`)))
+    const attributes = (fields: readonly ContractField[]) => fields.forEach((field) => attribute(field, names.objectOf, out))
+    for (const aggregate of names.aggregates[i]!) {
+      out.block(`Aggregate ${cmlId(aggregate)}`, () =>
+        context.events.forEach((event, e) => {
+          if (names.aggregateOf(i, event.service) !== aggregate) return
+          if (event.pivotal) out.line('// Pivotal: a phase of the timeline ends with it')
+          if (event.description) out.line(cmlString(event.description))
+          out.block(`DomainEvent ${cmlId(names.events[i]![e]!)}`, () => attributes(event.fields))
+          for (const object of names.valueObjects[i]![e]!) out.block(`ValueObject ${cmlId(object.name)}`, () => attributes(object.fields))
+        }),
+      )
+    }
   })
-  return block(`BoundedContext ${cmlId(names.contexts[i]!)}`, [
-    ...(context.description ? [`domainVisionStatement = ${cmlString(context.description)}`] : []),
-    ...notes,
-    ...application,
-    ...aggregates.flat(),
-  ])
 }
 
-function contextMap(contracts: ContractModel, names: CmlNames): string[] {
+function contextMap(contracts: ContractModel, names: CmlNames, out: CmlLines): void {
   const indexOf = (slug: string) => contracts.contexts.findIndex((context) => context.slug === slug)
-  const relationships = contracts.relations.flatMap((relation) => {
-    const up = indexOf(relation.publisher)
-    const down = indexOf(relation.consumer)
-    const publisher = contracts.contexts[up]!
-    const exposed = [...new Set(relation.events.map((name) => names.aggregateOf(up, publisher.events.find((event) => event.name === name)!.service)))]
-    // The events are the published language; how the consumer takes them in, the board does not say.
-    return [
-      `// ${names.contexts[down]} reacts to ${relation.events.join(', ')}`,
-      ...block(`${cmlId(names.contexts[up]!)} [U,PL]->[D] ${cmlId(names.contexts[down]!)}`, [`exposedAggregates = ${exposed.map(cmlId).join(', ')}`]),
-    ]
+  out.block(`ContextMap ${cmlId(pascalCase(contracts.board.name, 'Board'))}`, () => {
+    out.line('type = SYSTEM_LANDSCAPE')
+    if (names.contexts.length > 0) out.line(`contains ${names.contexts.map(cmlId).join(', ')}`)
+    for (const relation of contracts.relations) {
+      const up = indexOf(relation.publisher)
+      const down = indexOf(relation.consumer)
+      const publisher = contracts.contexts[up]!
+      const exposed = [...new Set(relation.events.map((name) => names.aggregateOf(up, publisher.events.find((event) => event.name === name)!.service)))]
+      // The events are the published language; how the consumer takes them in, the board does not say.
+      out.line(`// ${names.contexts[down]} reacts to ${relation.events.join(', ')}`)
+      out.block(`${cmlId(names.contexts[up]!)} [U,PL]->[D] ${cmlId(names.contexts[down]!)}`, () => out.line(`exposedAggregates = ${exposed.map(cmlId).join(', ')}`))
+    }
   })
-  return block(`ContextMap ${cmlId(pascalCase(contracts.board.name, 'Board'))}`, [
-    'type = SYSTEM_LANDSCAPE',
-    ...(names.contexts.length > 0 ? [`contains ${names.contexts.map(cmlId).join(', ')}`] : []),
-    ...relationships,
-  ])
 }
 
 export function contextMapperText(contracts: ContractModel): string {
   const names = cmlNames(contracts)
-  return [
-    `// The bounded contexts of the EventStorming board ${oneLine(contracts.board.name)}: upstream contexts publish the events downstream ones react to.`,
-    ...contextMap(contracts, names),
-    ...contracts.contexts.flatMap((context, i) => ['', ...boundedContext(context, i, names)]),
-    '',
-  ].join('\n')
+  const out = new CmlLines()
+  out.line(`// The bounded contexts of the EventStorming board ${oneLine(contracts.board.name)}: upstream contexts publish the events downstream ones react to.`)
+  contextMap(contracts, names, out)
+  contracts.contexts.forEach((context, i) => {
+    out.line('')
+    boundedContext(context, i, names, out)
+  })
+  out.line('')
+  return out.lines.join('\n')
 }
 
-export const contextMapperFiles = (contracts: ContractModel): ExportFile[] => [{ path: 'context-map.cml', content: contextMapperText(contracts) }]
+export const contextMapperFiles = (contracts: ContractModel): ExportFile[] => [{ path: 'context-map.cml', content: () => contextMapperText(contracts) }]

@@ -1,7 +1,7 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
 import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
 import { eventBridgeEventSchema, exampleEventBridgeEvent } from '../eventEnvelope.ts'
-import { type ExportFile, jsonFiles, jsonText } from '../exportFiles.ts'
+import { type EventDocument, type ExportFile, eventJson, jsonText } from '../exportFiles.ts'
 
 /**
  * Amazon EventBridge Schema Registry, `JSONSchemaDraft4`: one schema of the
@@ -61,7 +61,7 @@ export function eventBridgeManifest(contracts: ContractModel, type: CreateSchema
         RegistryName: context.registryName,
         SchemaName: event.schemaName,
         Type: type,
-        Content: JSON.stringify(content(event, context)),
+        Content: eventJson(event, content, context),
         Description: clip(event.description || `${event.text.trim() || event.name}, published by ${event.service} in ${context.name}.`, 256),
         Tags: { context: context.slug, version: event.version, severity: event.severity },
       })),
@@ -83,11 +83,14 @@ export function createSchemaCommands(manifest: EventBridgeManifest, folder: stri
 
 /** The schemas, an example event for each, and the calls that load them, under `folder`: one bundle per schema type. */
 export function eventBridgeFiles(contracts: ContractModel, folder = 'eventbridge', type: CreateSchemaInput['Type'] = 'JSONSchemaDraft4', content: SchemaContent = eventBridgeSchema): ExportFile[] {
-  const manifest = eventBridgeManifest(contracts, type, content)
+  const manifest = () => eventBridgeManifest(contracts, type, content)
+  // The manifest's `Content`, the budget check and these files share one text per schema and per example.
+  const eachEventFile = (subfolder: string, make: EventDocument) =>
+    contracts.contexts.flatMap((context) => context.events.map((event) => ({ path: `${folder}/${subfolder}/${event.schemaName}.json`, content: () => `${eventJson(event, make, context)}\n` })))
   return [
-    ...jsonFiles(`${folder}/schemas`, eachEvent(contracts, content)),
-    ...jsonFiles(`${folder}/examples`, eventBridgeExamples(contracts)),
-    { path: `${folder}/manifest.json`, content: jsonText(manifest) },
-    { path: `${folder}/create-schemas.sh`, content: ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ...createSchemaCommands(manifest, 'schemas'), ''].join('\n') },
+    ...eachEventFile('schemas', content),
+    ...eachEventFile('examples', exampleEventBridgeEvent),
+    { path: `${folder}/manifest.json`, content: () => jsonText(manifest()) },
+    { path: `${folder}/create-schemas.sh`, content: () => ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ...createSchemaCommands(manifest(), 'schemas'), ''].join('\n') },
   ]
 }

@@ -46,7 +46,7 @@ describe('EventBridge OpenAPI export', () => {
     expect(JSON.parse(manifest.schemas[0]!.Content)).toEqual(eventBridgeOpenApiSchemas(contracts)['com.shop.orders@OrderPlaced'])
     const files = eventBridgeOpenApiFiles(contracts)
     expect(files.map((f) => f.path)).toContain('eventbridge-openapi/schemas/com.shop.orders@OrderPlaced.json')
-    expect(files.find((f) => f.path === 'eventbridge-openapi/create-schemas.sh')!.content).toContain('--type OpenApi3')
+    expect(files.find((f) => f.path === 'eventbridge-openapi/create-schemas.sh')!.content()).toContain('--type OpenApi3')
   })
 
   test('any board gives valid OpenAPI 3.0 documents, one per JSON Schema, within CreateSchema’s limit, with examples that validate', () => {

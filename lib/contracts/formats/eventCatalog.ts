@@ -114,7 +114,8 @@ const displayName = (text: string, fallback: string) => oneLine(text) || fallbac
 
 const bullets = (items: [label: string, value: string][]) => items.filter(([, value]) => value !== '').map(([label, value]) => `- **${label}:** ${value}`)
 
-function eventFiles(folder: string, { event, id }: CatalogEvent, domain: CatalogDomain, board: string): ExportFile[] {
+/** The event's page: its frontmatter for the catalog, and what it is, in prose. */
+function eventPage({ event, id }: CatalogEvent, domain: CatalogDomain, board: string): string {
   const { context } = domain
   const frontmatter: YamlObject = {
     id,
@@ -146,13 +147,15 @@ function eventFiles(folder: string, { event, id }: CatalogEvent, domain: Catalog
     '',
     '<NodeGraph />',
   ]
-  return [
-    { path: `${folder}/index.mdx`, content: markdownDocument(frontmatter, body.join('\n')) },
-    { path: `${folder}/schema.json`, content: jsonText(eventCatalogSchema(event, context)) },
-  ]
+  return markdownDocument(frontmatter, body.join('\n'))
 }
 
-function serviceFiles(folder: string, service: CatalogService, domain: CatalogDomain, board: string): ExportFile[] {
+const eventFiles = (folder: string, catalogEvent: CatalogEvent, domain: CatalogDomain, board: string): ExportFile[] => [
+  { path: `${folder}/index.mdx`, content: () => eventPage(catalogEvent, domain, board) },
+  { path: `${folder}/schema.json`, content: () => jsonText(eventCatalogSchema(catalogEvent.event, domain.context)) },
+]
+
+function servicePage(service: CatalogService, domain: CatalogDomain, board: string): string {
   const contextName = displayName(domain.context.name, domain.context.slug)
   const sent = service.events.map(({ event }) => event.name).join(', ')
   const frontmatter: YamlObject = {
@@ -164,15 +167,16 @@ function serviceFiles(folder: string, service: CatalogService, domain: CatalogDo
     sends: service.events.map(({ event, id }) => pointer(id, event.version)),
   }
   const body = ['## Overview', '', markdownText(`${displayName(service.name, service.id)} publishes ${sent} in ${contextName}, on the EventStorming board ${oneLine(board)}.`), '', '<NodeGraph />']
-  return [
-    { path: `${folder}/index.mdx`, content: markdownDocument(frontmatter, body.join('\n')) },
-    ...service.events.flatMap((event) => eventFiles(`${folder}/events/${folderOf(event.id)}`, event, domain, board)),
-  ]
+  return markdownDocument(frontmatter, body.join('\n'))
 }
 
-function domainFiles(domain: CatalogDomain, board: string): ExportFile[] {
+const serviceFiles = (folder: string, service: CatalogService, domain: CatalogDomain, board: string): ExportFile[] => [
+  { path: `${folder}/index.mdx`, content: () => servicePage(service, domain, board) },
+  ...service.events.flatMap((event) => eventFiles(`${folder}/events/${folderOf(event.id)}`, event, domain, board)),
+]
+
+function domainPage(domain: CatalogDomain, board: string): string {
   const { context } = domain
-  const folder = `eventcatalog/domains/${folderOf(domain.id)}`
   const name = displayName(context.name, context.slug)
   const summary = context.description || `${name}, a bounded context of the EventStorming board ${oneLine(board)}.`
   const frontmatter: YamlObject = {
@@ -197,8 +201,13 @@ function domainFiles(domain: CatalogDomain, board: string): ExportFile[] {
     '',
     '<NodeGraph />',
   ]
+  return markdownDocument(frontmatter, body.join('\n'))
+}
+
+function domainFiles(domain: CatalogDomain, board: string): ExportFile[] {
+  const folder = `eventcatalog/domains/${folderOf(domain.id)}`
   return [
-    { path: `${folder}/index.mdx`, content: markdownDocument(frontmatter, body.join('\n')) },
+    { path: `${folder}/index.mdx`, content: () => domainPage(domain, board) },
     ...domain.services.flatMap((service) => serviceFiles(`${folder}/services/${folderOf(service.id)}`, service, domain, board)),
   ]
 }
@@ -209,7 +218,7 @@ function teamFile(team: CatalogTeam, board: string): ExportFile {
     team.name === unassignedTeam
       ? `Stands in for the owners of ${owned}, for which the EventStorming board ${oneLine(board)} names no team.`
       : `Owns ${owned} on the EventStorming board ${oneLine(board)}.`
-  return { path: `eventcatalog/teams/${team.id}.mdx`, content: markdownDocument({ id: team.id, name: oneLine(team.name), summary }, markdownText(summary)) }
+  return { path: `eventcatalog/teams/${team.id}.mdx`, content: () => markdownDocument({ id: team.id, name: oneLine(team.name), summary }, markdownText(summary)) }
 }
 
 export function eventCatalogFiles(contracts: ContractModel): ExportFile[] {

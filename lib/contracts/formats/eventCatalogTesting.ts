@@ -11,7 +11,7 @@ export function writeFiles(files: readonly ExportFile[]): string {
   const root = mkdtempSync(join(tmpdir(), 'export-'))
   for (const file of files) {
     mkdirSync(dirname(join(root, file.path)), { recursive: true })
-    writeFileSync(join(root, file.path), file.content)
+    writeFileSync(join(root, file.path), file.content())
   }
   return root
 }

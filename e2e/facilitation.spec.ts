@@ -1,0 +1,169 @@
+import type { Page } from '@playwright/test'
+import { type Person, expect, expectConnected, test } from './support/fixtures'
+
+const stickies = (person: Person, kind?: string) => person.page.locator(kind ? `.es-sticky[data-kind="${kind}"]` : '.es-sticky')
+const palette = (person: Person) => person.page.getByRole('navigation', { name: 'EventStorming palette' })
+const facilitatorControls = (person: Person) => person.page.getByRole('region', { name: 'Facilitator controls' })
+
+async function openControls(fay: Person) {
+  await fay.page.getByRole('button', { name: 'Facilitate' }).click()
+  await expect(facilitatorControls(fay)).toBeVisible()
+}
+
+/** Places a sticky by its key with the pointer at `at`, typing its text, as a person storming does. */
+async function place({ page }: Person, key: string, text: string, at: { x: number; y: number }) {
+  await page.mouse.move(at.x, at.y)
+  await page.keyboard.press(key)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+}
+
+/** The camera as tldraw draws it: the transform of the layer holding the shapes. */
+const camera = (page: Page) => page.locator('.tl-html-layer').first().evaluate((layer) => getComputedStyle(layer).transform)
+
+test('three people in a workshop: the facilitator’s phase changes everyone’s palette and hint; the timer shows for all and survives a reload', async ({ app, people }) => {
+  const { links } = await app.createBoard('Workshop')
+  const fay = await people.join(links.facilitator, 'Fay')
+  const pat = await people.join(links.participant, 'Pat')
+  const vic = await people.join(links.viewer, 'Vic')
+
+  await openControls(fay)
+  await facilitatorControls(fay).getByRole('combobox', { name: 'Phase' }).selectOption({ label: 'Chaotic exploration' })
+  for (const person of [fay, pat, vic]) await expect(person.page.getByTestId('phase')).toContainText('Chaotic exploration')
+  await expect(pat.page.getByTestId('phase')).toContainText('in the past tense')
+  await expect(palette(pat).getByRole('button')).toHaveText(['1Domain event'])
+
+  // A command's key places nothing in this phase; an event's does.
+  await place(pat, '2', 'Place Order', { x: 500, y: 400 })
+  await place(pat, '1', 'Order Placed', { x: 700, y: 400 })
+  await expect(stickies(vic, 'event')).toHaveCount(1)
+  await expect(stickies(vic, 'command')).toHaveCount(0)
+
+  await facilitatorControls(fay).getByRole('button', { name: 'Open the palette to every element' }).click()
+  await expect(facilitatorControls(fay).getByRole('button', { name: 'Open the palette to every element' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(palette(pat).getByRole('button', { name: 'Command', exact: true })).toBeVisible()
+  await facilitatorControls(fay).getByRole('combobox', { name: 'Phase' }).selectOption({ label: 'Problems and opportunities' })
+  await expect(palette(pat).getByRole('button', { name: 'Hotspot', exact: true })).toBeVisible()
+  await expect(palette(pat).getByRole('button', { name: 'Domain event', exact: true })).toHaveCount(0)
+
+  // The timer: everyone sees it count down, a reload shows the same, a pause stops it for all.
+  await facilitatorControls(fay).getByRole('spinbutton', { name: 'Timer minutes' }).fill('10')
+  await facilitatorControls(fay).getByRole('button', { name: 'Start timer' }).click()
+  for (const person of [fay, pat, vic]) await expect(person.page.getByTestId('timer')).toHaveText(/^(10:00|9:\d\d)$/)
+  await pat.page.reload()
+  await expectConnected(pat.page)
+  await expect(pat.page.getByTestId('timer')).toHaveText(/^9:\d\d$/)
+  await facilitatorControls(fay).getByRole('button', { name: 'Pause timer' }).click()
+  for (const person of [pat, vic]) await expect(person.page.getByTestId('timer')).toContainText('paused')
+  const paused = await vic.page.getByTestId('timer').textContent()
+  await vic.page.waitForTimeout(1500)
+  await expect(vic.page.getByTestId('timer')).toHaveText(paused!)
+
+  // A short one ends for everyone, visibly.
+  await facilitatorControls(fay).getByRole('spinbutton', { name: 'Timer minutes' }).fill('0.1')
+  await facilitatorControls(fay).getByRole('button', { name: 'Start timer' }).click()
+  for (const person of [fay, pat, vic]) await expect(person.page.getByTestId('timer')).toHaveText('Time’s up', { timeout: 15_000 })
+  await expect(vic.page.getByTestId('timer')).toHaveAttribute('data-status', 'up')
+})
+
+test('dot voting: each person sees only their own votes until the facilitator reveals them, sorted, and a reload gives nobody more', async ({ app, people }) => {
+  const { links } = await app.createBoard('Voting')
+  const fay = await people.join(links.facilitator, 'Fay')
+  const pat = await people.join(links.participant, 'Pat')
+  const vic = await people.join(links.viewer, 'Vic')
+  await place(pat, '8', 'Slow refunds', { x: 450, y: 400 })
+  await place(pat, '9', 'One-click reorder', { x: 750, y: 400 })
+  await expect(stickies(fay)).toHaveCount(2)
+
+  await openControls(fay)
+  await facilitatorControls(fay).getByRole('spinbutton', { name: 'Votes per person' }).fill('2')
+  await facilitatorControls(fay).getByRole('button', { name: 'Vote on hotspots and opportunities' }).click()
+  const voting = (person: Person) => person.page.getByRole('region', { name: 'Dot voting' })
+  await expect(voting(pat).getByTestId('votes-left')).toHaveText('2 of 2 votes left')
+  await expect(voting(vic)).toContainText('the results show when the facilitator reveals them')
+  await expect(voting(vic).getByRole('button', { name: /^Vote for/ })).toHaveCount(0)
+
+  await voting(pat).getByRole('button', { name: 'Vote for Slow refunds' }).click()
+  await voting(pat).getByRole('button', { name: 'Vote for Slow refunds' }).click()
+  await expect(voting(pat).getByTestId('votes-left')).toHaveText('0 of 2 votes left')
+  await expect(voting(pat).getByRole('button', { name: 'Vote for One-click reorder' })).toBeDisabled()
+
+  // A reload is the same voter: no new votes.
+  await pat.page.reload()
+  await expectConnected(pat.page)
+  await expect(voting(pat).getByTestId('votes-left')).toHaveText('0 of 2 votes left')
+  await voting(pat).getByRole('button', { name: 'Withdraw a vote from Slow refunds' }).click()
+  await voting(pat).getByRole('button', { name: 'Vote for One-click reorder' }).click()
+
+  await voting(fay).getByRole('button', { name: 'Vote for One-click reorder' }).click()
+  await voting(fay).getByRole('button', { name: 'Vote for One-click reorder' }).click()
+  // Fay's votes do not show at Pat's, nor Pat's at Fay's.
+  await expect(voting(pat).locator('li', { hasText: 'One-click reorder' })).toHaveAttribute('data-votes', '1')
+  await expect(voting(fay).locator('li', { hasText: 'Slow refunds' })).toHaveAttribute('data-votes', '0')
+
+  await facilitatorControls(fay).getByRole('button', { name: 'Reveal votes' }).click()
+  for (const person of [fay, pat, vic]) {
+    const results = person.page.getByRole('region', { name: 'Vote results' })
+    await expect(results).toContainText('2 people voted')
+    await expect(results.locator('li')).toHaveText([/One-click reorder.*3/, /Slow refunds.*1/])
+    await expect(person.page.getByTestId('vote-mark')).toHaveCount(2)
+  }
+})
+
+test('follow me moves the participant’s view with the facilitator’s until the participant moves it; a name in the people list goes to that cursor', async ({ app, people }) => {
+  const { links } = await app.createBoard('Follow')
+  const fay = await people.join(links.facilitator, 'Fay')
+  const pat = await people.join(links.participant, 'Pat')
+  await openControls(fay)
+  await facilitatorControls(fay).getByRole('button', { name: 'Follow me' }).click()
+  await expect(pat.page.getByRole('status', { name: 'Following' })).toHaveText(/Following Fay \(facilitator\)/)
+
+  const patBefore = await camera(pat.page)
+  await fay.page.mouse.move(640, 500)
+  await fay.page.mouse.wheel(400, 300)
+  await expect.poll(() => camera(pat.page)).not.toBe(patBefore)
+  await expect.poll(async () => (await camera(pat.page)) === (await camera(fay.page))).toBe(true)
+
+  // Pat pans: no longer following, and Fay's next moves leave Pat's view alone.
+  await pat.page.mouse.move(640, 500)
+  await pat.page.mouse.wheel(-200, 0)
+  await expect(pat.page.getByRole('status', { name: 'Following' })).toHaveCount(0)
+  const patOwn = await camera(pat.page)
+  await fay.page.mouse.wheel(300, 300)
+  await fay.page.waitForTimeout(1000)
+  expect(await camera(pat.page)).toBe(patOwn)
+
+  await fay.page.mouse.move(300, 600)
+  await pat.page.getByRole('list', { name: 'People on this board' }).getByRole('button', { name: 'Go to Fay’s cursor' }).click()
+  await expect.poll(() => camera(pat.page)).not.toBe(patOwn)
+})
+
+test('a locked sticky cannot be moved by the participant, and a locked board takes the participant’s palette away', async ({ app, people }) => {
+  const { links } = await app.createBoard('Locks')
+  const fay = await people.join(links.facilitator, 'Fay')
+  const pat = await people.join(links.participant, 'Pat')
+  await place(pat, '1', 'Order Placed', { x: 500, y: 400 })
+  const sticky = stickies(fay).filter({ hasText: 'Order Placed' })
+  await sticky.click()
+  await fay.page.keyboard.press('Shift+L')
+  await expect(pat.page.getByRole('img', { name: 'Locked' })).toHaveCount(1)
+
+  const patSticky = stickies(pat).filter({ hasText: 'Order Placed' })
+  const before = await patSticky.boundingBox()
+  await pat.page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2)
+  await pat.page.mouse.down()
+  await pat.page.mouse.move(before!.x + 300, before!.y + 200, { steps: 6 })
+  await pat.page.mouse.up()
+  expect(await patSticky.boundingBox()).toEqual(before)
+  await expect(sticky).toHaveCount(1)
+  expect(await sticky.boundingBox()).toEqual(await sticky.boundingBox())
+  await expectConnected(pat.page)
+
+  await openControls(fay)
+  await facilitatorControls(fay).getByRole('button', { name: 'Lock board' }).click()
+  await expect(pat.page.getByRole('status').filter({ hasText: 'Board locked' })).toBeVisible()
+  await expect(palette(pat)).toHaveCount(0)
+  await facilitatorControls(fay).getByRole('button', { name: 'Unlock board' }).click()
+  await expect(palette(pat)).toBeVisible()
+})
