@@ -64,20 +64,23 @@ for (const viewport of [
   { width: 1024, height: 640 },
   { width: 800, height: 600 },
 ]) {
-  test(`at ${viewport.width}×${viewport.height} no panel of ours covers tldraw’s style panel or menus, whatever is selected`, async ({ app, people }) => {
+  test(`at ${viewport.width}×${viewport.height} no panel of ours covers another or tldraw’s style panel or menus, whatever is selected`, async ({ app, people }) => {
     const { links } = await app.createBoard('A board with a long enough name to fill its bar')
     const { page } = await people.arrive('Fay')
     await page.setViewportSize(viewport)
     await page.goto(links.facilitator)
     await expectConnected(page)
+    // A second person in the people list wraps the bar onto more rows.
+    await people.join(links.participant, 'Pat')
+    await expect(page.locator('.board-bar')).toContainText('Pat')
 
-    const ours = ['.board-bar', '.es-palette', '.es-dock', '.es-inspector']
+    const ours = ['.board-bar', '.es-facilitation', '.es-palette', '.es-dock', '.es-inspector']
     const theirs = ['.tlui-style-panel__wrapper', '.tlui-menu-zone', '.tlui-main-toolbar__tools', '.tlui-navigation-panel']
     const expectApart = async (when: string) => {
-      for (const mine of ours) {
+      for (const [i, mine] of ours.entries()) {
         const a = await box(page, mine)
         if (!a) continue
-        for (const tldraws of theirs) {
+        for (const tldraws of [...ours.slice(i + 1), ...theirs]) {
           const b = await box(page, tldraws)
           if (b) expect(overlaps(a, b), `${when}: ${mine} ${JSON.stringify(a)} covers ${tldraws} ${JSON.stringify(b)}`).toBe(false)
         }

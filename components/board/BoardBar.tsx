@@ -2,7 +2,7 @@
 
 import type { Signal } from '@tldraw/state'
 import Link from 'next/link'
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useValue } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { can, roleLabels } from '@/lib/auth/roles'
@@ -46,10 +46,8 @@ export function BoardBar({
   const connection = useValue($connection)
   const [dialog, setDialog] = useState<'invite' | 'history' | 'export' | 'picture' | 'template'>()
   const replay = useReplayAccess(board).access
-  const bar = useRef<HTMLDivElement>(null)
-  useBottomAsCssVariable(bar)
   return (
-    <div className="board-bar" ref={bar}>
+    <div className="board-bar">
       <Link href="/" title="Your boards" aria-label="Your boards">
         ←
       </Link>
@@ -104,22 +102,4 @@ export function BoardBar({
       {dialog === 'template' && <SaveTemplateDialog board={board} onClose={() => setDialog(undefined)} />}
     </div>
   )
-}
-
-/**
- * Tells the board's panels (palette, inspector) where the bar ends, as
- * `--es-bar-bottom` on tldraw's container: the bar wraps onto more rows
- * where the window is narrow, and the panels start below it.
- */
-function useBottomAsCssVariable(bar: React.RefObject<HTMLDivElement | null>): void {
-  useLayoutEffect(() => {
-    const element = bar.current
-    const container = element?.closest<HTMLElement>('.tl-container')
-    if (!element || !container) return
-    const measure = () => container.style.setProperty('--es-bar-bottom', `${Math.ceil(element.getBoundingClientRect().bottom - container.getBoundingClientRect().top)}px`)
-    const observer = new ResizeObserver(measure)
-    observer.observe(element)
-    measure()
-    return () => observer.disconnect()
-  }, [bar])
 }

@@ -5,6 +5,7 @@ import { Tldraw, atom } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { can } from '@/lib/auth/roles'
 import { BoardBar } from './BoardBar'
+import { BoardTop } from './BoardTop'
 import { boardOverrides } from './editor/boardOverrides'
 import { registerContentHandlers } from './editor/contentHandlers'
 import { FacilitationBar } from './facilitation/FacilitationBar'
@@ -12,6 +13,7 @@ import { FacilitationMarks } from './facilitation/FacilitationMarks'
 import { facilitationOverrides } from './facilitation/facilitationOverrides'
 import { FacilitationProvider, useFacilitationSessionOf } from './facilitation/FacilitationSession'
 import { BoardOverlay } from './panels/BoardOverlay'
+import { adoptPageNonce } from './pageNonce'
 import { loadParticipant, saveParticipant } from './participant'
 import { boardTldrawProps, tldrawOptions } from './tldrawConfig'
 import type { OpenBoard } from './useBoardAccess'
@@ -29,6 +31,7 @@ export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay():
   const readOnly = !can(board.role, 'edit')
   // tldraw remounts a panel whose component changes: the bar reads the status from a signal instead.
   const [$connection] = useState(() => atom('connection', connection))
+  useEffect(adoptPageNonce, [])
   useEffect(() => {
     $connection.set(connection)
   }, [$connection, connection])
@@ -36,7 +39,7 @@ export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay():
   const components = useMemo(
     () => ({
       TopPanel: () => (
-        <>
+        <BoardTop>
           <BoardBar
             board={board}
             $connection={$connection}
@@ -50,7 +53,7 @@ export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay():
             onReplay={onReplay}
           />
           <FacilitationBar />
-        </>
+        </BoardTop>
       ),
       InFrontOfTheCanvas: BoardOverlay,
       OnTheCanvas: FacilitationMarks,

@@ -48,16 +48,18 @@ export function FacilitationBar() {
           </button>
         )}
       </div>
-      {facilitator && panelOpen && <FacilitatorPanel onClose={() => setPanelOpen(false)} />}
-      {following && (
-        <div className="es-follow-banner" role="status" aria-label="Following">
-          Following {following.name} (facilitator)
-          <button type="button" onClick={() => editor.stopFollowingUser()}>
-            Stop following
-          </button>
-        </div>
-      )}
-      {state.vote && <VotePanel vote={state.vote} />}
+      <div className="es-facilitation__below">
+        {facilitator && panelOpen && <FacilitatorPanel onClose={() => setPanelOpen(false)} />}
+        {following && (
+          <div className="es-follow-banner" role="status" aria-label="Following">
+            Following {following.name} (facilitator)
+            <button type="button" onClick={() => editor.stopFollowingUser()}>
+              Stop following
+            </button>
+          </div>
+        )}
+        {state.vote && <VotePanel vote={state.vote} />}
+      </div>
     </div>
   )
 }
