@@ -20,13 +20,22 @@ async function place({ page }: Person, key: string, text: string, at: { x: numbe
 }
 
 /** The camera as tldraw draws it: the transform of the layer holding the shapes. */
+/** The stickies a person's board shows once the template's content has arrived. */
+async function templateStickies(person: Person, kind?: string): Promise<number> {
+  await expect(stickies(person).first()).toBeVisible()
+  return stickies(person, kind).count()
+}
+
 const camera = (page: Page) => page.locator('.tl-html-layer').first().evaluate((layer) => getComputedStyle(layer).transform)
 
-test('three people in a workshop: the facilitator’s phase changes everyone’s palette and hint; the timer shows for all and survives a reload', async ({ app, people }) => {
-  const { links } = await app.createBoard('Workshop')
+test('three people in a workshop started from the shop template: the facilitator’s phase changes everyone’s palette and hint; the timer shows for all and survives a reload', async ({ app, people }) => {
+  const { links } = await app.createBoard('Workshop', 'online-shop')
   const fay = await people.join(links.facilitator, 'Fay')
   const pat = await people.join(links.participant, 'Pat')
   const vic = await people.join(links.viewer, 'Vic')
+  const events = await templateStickies(vic, 'event')
+  const commands = await templateStickies(vic, 'command')
+  expect(events).toBeGreaterThan(0)
 
   await openControls(fay)
   await facilitatorControls(fay).getByRole('combobox', { name: 'Phase' }).selectOption({ label: 'Chaotic exploration' })
@@ -35,10 +44,10 @@ test('three people in a workshop: the facilitator’s phase changes everyone’s
   await expect(palette(pat).getByRole('button')).toHaveText(['1Domain event'])
 
   // A command's key places nothing in this phase; an event's does.
-  await place(pat, '2', 'Place Order', { x: 500, y: 400 })
-  await place(pat, '1', 'Order Placed', { x: 700, y: 400 })
-  await expect(stickies(vic, 'event')).toHaveCount(1)
-  await expect(stickies(vic, 'command')).toHaveCount(0)
+  await place(pat, '2', 'Place Order', { x: 500, y: 600 })
+  await place(pat, '1', 'Order Placed', { x: 700, y: 600 })
+  await expect(stickies(vic, 'event')).toHaveCount(events + 1)
+  await expect(stickies(vic, 'command')).toHaveCount(commands)
 
   await facilitatorControls(fay).getByRole('button', { name: 'Open the palette to every element' }).click()
   await expect(facilitatorControls(fay).getByRole('button', { name: 'Open the palette to every element' })).toHaveAttribute('aria-pressed', 'true')
@@ -67,14 +76,16 @@ test('three people in a workshop: the facilitator’s phase changes everyone’s
   await expect(vic.page.getByTestId('timer')).toHaveAttribute('data-status', 'up')
 })
 
-test('dot voting: each person sees only their own votes until the facilitator reveals them, sorted, and a reload gives nobody more', async ({ app, people }) => {
-  const { links } = await app.createBoard('Voting')
+test('dot voting on the shop’s hotspots and opportunities: each person sees only their own votes until the facilitator reveals them, sorted, and a reload gives nobody more', async ({ app, people }) => {
+  const { links } = await app.createBoard('Voting', 'online-shop')
   const fay = await people.join(links.facilitator, 'Fay')
   const pat = await people.join(links.participant, 'Pat')
   const vic = await people.join(links.viewer, 'Vic')
-  await place(pat, '8', 'Slow refunds', { x: 450, y: 400 })
-  await place(pat, '9', 'One-click reorder', { x: 750, y: 400 })
-  await expect(stickies(fay)).toHaveCount(2)
+  const shop = await templateStickies(fay)
+  const shopCandidates = (await templateStickies(fay, 'hotspot')) + (await templateStickies(fay, 'opportunity'))
+  await place(pat, '8', 'Slow refunds', { x: 450, y: 600 })
+  await place(pat, '9', 'One-click reorder', { x: 750, y: 600 })
+  await expect(stickies(fay)).toHaveCount(shop + 2)
 
   await openControls(fay)
   await facilitatorControls(fay).getByRole('spinbutton', { name: 'Votes per person' }).fill('2')
@@ -106,7 +117,8 @@ test('dot voting: each person sees only their own votes until the facilitator re
   for (const person of [fay, pat, vic]) {
     const results = person.page.getByRole('region', { name: 'Vote results' })
     await expect(results).toContainText('2 people voted')
-    await expect(results.locator('li')).toHaveText([/One-click reorder.*3/, /Slow refunds.*1/])
+    // Most votes first; the shop's own hotspots and opportunities, unvoted, last.
+    await expect(results.locator('li')).toHaveText([/One-click reorder.*3/, /Slow refunds.*1/, ...Array<RegExp>(shopCandidates).fill(/\D0$/)])
     await expect(person.page.getByTestId('vote-mark')).toHaveCount(2)
   }
 })

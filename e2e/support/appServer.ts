@@ -93,8 +93,9 @@ export class AppServer {
     return this.output
   }
 
-  async createBoard(name: string): Promise<CreatedBoard> {
-    return this.created(await fetch(`${this.origin}/api/boards`, { method: 'POST', headers: this.creating('application/json'), body: JSON.stringify({ name }) }))
+  /** A new board, blank or from a template (a built-in's id or a saved one's). */
+  async createBoard(name: string, templateId?: string): Promise<CreatedBoard> {
+    return this.created(await fetch(`${this.origin}/api/boards`, { method: 'POST', headers: this.creating('application/json'), body: JSON.stringify({ name, templateId }) }))
   }
 
   async importBoard(file: unknown): Promise<CreatedBoard> {
