@@ -28,7 +28,10 @@ yieldToTheEventLoop()
 start((workerData as WorkerData).dataDir).catch((error: unknown) => send({ type: 'failed', error: serializeError(error) }))
 
 async function start(dataDir: string | undefined): Promise<void> {
-  const pg = await PGlite.create(dataDir)
+  // Postgres's default 128 MB of shared buffers was most of an idle server's
+  // memory; a workshop's boards fit in far less, and pages past them are read
+  // back from the data directory's files.
+  const pg = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'] })
   // Values go back as the text Postgres sent: the caller's parsers are
   // functions, which cannot cross to this thread, so the proxy parses.
   const rawOptions = { rowMode: 'array' as const, parsers: rawParsers(pg) }
