@@ -43,7 +43,8 @@ export function metadataSchema(event: ContractEvent, context: ContractContext, o
   return {
     type: 'object',
     properties: {
-      eventId: text('This event’s own id, kept when a bus gives the envelope a new one.'),
+      // No character past Latin-1 in what every schema says: V8 then keeps each document a one-byte string, half the memory, encoded for the zip at a fraction of the cost.
+      eventId: text('The id of this event itself, kept when a bus gives the envelope a new one.'),
       // A string, not a one-value enum: readers of 1.1 must still accept events stamped 1.2.
       schemaVersion: text(`The contract version the event was written against (this schema: ${event.version}).`),
       correlationId: text('Shared by every event of one business transaction, for tracing.'),

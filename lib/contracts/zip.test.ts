@@ -64,6 +64,17 @@ describe('zipping export files', () => {
     expect(listed.trim().split('\n')).toEqual(['README.md', 'a/注文確定.md', 'b/schema.json'])
   })
 
+  test('a small file is stored and a large one deflated to a fraction, and another reader unzips both', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'zip-')), 'bundle.zip')
+    const large = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ field: i % 7, text: 'Order “Placed”' })))
+    writeFileSync(path, zipFiles(filesOf({ 'small.json': '{"a": "注文"}', 'large.json': large })))
+    const script = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(*(f"{i.filename} {i.compress_type} {i.file_size} {i.compress_size}" for i in z.infolist()), sep=chr(10))'
+    const [largeEntry, smallEntry] = execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }).trim().split('\n').map((line) => line.split(' '))
+    expect(smallEntry).toEqual(['small.json', '0', String(Buffer.byteLength('{"a": "注文"}')), String(Buffer.byteLength('{"a": "注文"}'))])
+    expect(largeEntry!.slice(0, 3)).toEqual(['large.json', '8', String(Buffer.byteLength(large))])
+    expect(Number(largeEntry![3])).toBeLessThan(Buffer.byteLength(large) / 10)
+  })
+
   test.each(['../escape.json', '/etc/passwd', 'a//b.json', 'a/./b.json', 'a\\..\\b.json'])('a file at %s, outside the bundle, is refused', (path) => {
     expect(() => zipFiles(filesOf({ [path]: 'x' }))).toThrow('may not be written')
   })
