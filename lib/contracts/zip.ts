@@ -20,10 +20,11 @@ import { type ExportFile, isSafePath } from './exportFiles.ts'
  * deflated data; then a central directory entry per file; then its end.
  *
  * Allocation is what a big export spends its time on, so this allocates
- * little per file: each text is encoded into one buffer reused for every
- * file, zlib's output chunk is sized to the file (its default is 16 KiB
- * outside the JS heap, per file, thousands of times; JSON deflates to about a
- * fifth), and the zip is laid out at the end in the one buffer it answers.
+ * little per file: each file's header and text are written straight into
+ * blocks of a mebibyte or more, where the file is deflated in place (or left
+ * stored), and the zip is answered as those blocks, in order. One contiguous
+ * buffer of tens of megabytes costs more to fault in than the rest of the
+ * zip does; blocks of a mebibyte are recycled by the allocator.
  */
 const dosDate = (1 << 5) | 1 // 1980-01-01: year 0 from 1980, month 1, day 1
 const dosTime = 0
@@ -42,92 +43,112 @@ interface Entry {
   method: keyof typeof methods
   crc: number
   size: number
-  packed: Buffer
+  packedSize: number
+  /** Where its local header starts in the zip. */
+  offset: number
 }
 
-export function zipFiles(files: readonly ExportFile[]): Uint8Array {
+/** The zip of `files`, as parts to send or write one after another (see above). */
+export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   sorted.forEach((file, i) => {
     if (file.path === sorted[i - 1]?.path) throw new Error(`Two export files at ${file.path}`)
     if (!isSafePath(file.path)) throw new Error(`An export file may not be written at ${file.path}`)
   })
-  const utf8 = new Utf8Blocks()
+  const out = new BlockWriter()
   const entries = sorted.map((file): Entry => {
     const name = Buffer.from(file.path, 'utf8')
-    const data = utf8.encode(file.content())
-    if (data.length < deflatedFrom) return { name, method: 'stored', crc: crc32(data), size: data.length, packed: data }
-    const entry: Entry = { name, method: 'deflated', crc: crc32(data), size: data.length, packed: deflateRawSync(data, { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, data.length >> 2) }) }
-    utf8.release(data)
+    const text = file.content()
+    const headerSize = localHeaderSize + name.length
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    const at = out.reserve(headerSize + text.length * 3)
+    const offset = out.offset
+    const data = out.block.subarray(at + headerSize)
+    const size = data.write(text, 'utf8')
+    const crc = crc32(data.subarray(0, size))
+    let entry: Entry = { name, method: 'stored', crc, size, packedSize: size, offset }
+    if (size >= deflatedFrom) {
+      const packed = deflateRawSync(data.subarray(0, size), { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, size >> 2) })
+      // What deflate cannot shrink stays stored.
+      if (packed.length < size) {
+        data.set(packed)
+        entry = { ...entry, method: 'deflated', packedSize: packed.length }
+      }
+    }
+    out.u32(0x04034b50).u16(versions[entry.method])
+    described(out, entry).u16(0).bytes(name)
+    out.skip(entry.packedSize)
     return entry
   })
-  return layOut(entries)
-}
-
-/**
- * Texts encoded as UTF-8 back to back in large blocks: one allocation per
- * mebibyte rather than one per file (each small buffer of its own cost more
- * than encoding it). What `encode` answers stays valid until `release`d;
- * only the last text encoded may be released, and its bytes are reused.
- */
-class Utf8Blocks {
-  private block = Buffer.allocUnsafe(0)
-  private at = 0
-  encode(text: string): Buffer {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    if (this.block.length - this.at < text.length * 3) {
-      this.block = Buffer.allocUnsafe(Math.max(1 << 20, text.length * 3))
-      this.at = 0
-    }
-    const start = this.at
-    this.at += this.block.write(text, start, 'utf8')
-    return this.block.subarray(start, this.at)
-  }
-  release(bytes: Buffer): void {
-    if (bytes.buffer === this.block.buffer && bytes.byteOffset + bytes.length === this.block.byteOffset + this.at) this.at -= bytes.length
-  }
-}
-
-function layOut(entries: readonly Entry[]): Buffer {
-  const locals = entries.reduce((n, e) => n + localHeaderSize + e.name.length + e.packed.length, 0)
-  const directory = entries.reduce((n, e) => n + centralHeaderSize + e.name.length, 0)
-  if (entries.length > 0xffff || locals + directory > 0xffffffff) throw new Error('an export this big needs ZIP64, which this writer does not write')
-  const out = new RecordWriter(Buffer.allocUnsafe(locals + directory + endSize))
-  const offsets = entries.map((entry) => {
-    const offset = out.at
-    out.u32(0x04034b50).u16(versions[entry.method])
-    described(out, entry).u16(0).bytes(entry.name).bytes(entry.packed)
-    return offset
-  })
-  entries.forEach((entry, i) => {
+  if (entries.length > 0xffff || out.offset > 0xffffffff) throw new Error('an export this big needs ZIP64, which this writer does not write')
+  const directoryOffset = out.offset
+  for (const entry of entries) {
+    out.reserve(centralHeaderSize + entry.name.length)
     // Made by 2.0, and what the entry needs.
     out.u32(0x02014b50).u16(versions.deflated).u16(versions[entry.method])
     // Then: extra field and comment lengths, disk number, internal and external attributes (none), and where the entry starts.
-    described(out, entry).u16(0).u16(0).u16(0).u16(0).u32(0).u32(offsets[i]!).bytes(entry.name)
-  })
+    described(out, entry).u16(0).u16(0).u16(0).u16(0).u32(0).u32(entry.offset).bytes(entry.name)
+  }
+  const directorySize = out.offset - directoryOffset
+  out.reserve(endSize)
   // Signature, this disk and the directory's disk, entries on this disk and in all, the directory's size and offset, comment length.
-  out.u32(0x06054b50).u16(0).u16(0).u16(entries.length).u16(entries.length).u32(directory).u32(locals).u16(0)
-  return out.buffer
+  out.u32(0x06054b50).u16(0).u16(0).u16(entries.length).u16(entries.length).u32(directorySize).u32(directoryOffset).u16(0)
+  return out.parts()
 }
 
-/** What the local header and the central directory both say of an entry, in the same order. */
-const described = (out: RecordWriter, { name, method, crc, size, packed }: Entry) =>
-  out.u16(utf8Names).u16(methods[method]).u16(dosTime).u16(dosDate).u32(crc).u32(packed.length).u32(size).u16(name.length)
+/** The zip of `files` in one buffer. */
+export const zipFiles = (files: readonly ExportFile[]): Uint8Array => Buffer.concat(zipParts(files))
 
-/** Little-endian fields and bytes one after another, as every zip record is laid out. */
-class RecordWriter {
+/** What the local header and the central directory both say of an entry, in the same order. */
+const described = (out: BlockWriter, { name, method, crc, size, packedSize }: Entry) =>
+  out.u16(utf8Names).u16(methods[method]).u16(dosTime).u16(dosDate).u32(crc).u32(packedSize).u32(size).u16(name.length)
+
+/** Little-endian fields and bytes one after another, as every zip record is laid out, in blocks of at least a mebibyte. */
+class BlockWriter {
+  private readonly done: Buffer[] = []
+  private doneSize = 0
+  block = Buffer.allocUnsafe(0)
   at = 0
-  constructor(readonly buffer: Buffer) {}
+  /** Bytes written so far, in all blocks. */
+  get offset(): number {
+    return this.doneSize + this.at
+  }
+  /** Makes room for `size` bytes in the current block, and answers where they start in it. */
+  reserve(size: number): number {
+    if (this.block.length - this.at < size) {
+      this.finishBlock()
+      this.block = Buffer.allocUnsafe(Math.max(1 << 20, size))
+      this.at = 0
+    }
+    return this.at
+  }
   u16(value: number): this {
-    this.at = this.buffer.writeUInt16LE(value, this.at)
+    this.at = this.block.writeUInt16LE(value, this.at)
     return this
   }
   u32(value: number): this {
-    this.at = this.buffer.writeUInt32LE(value, this.at)
+    this.at = this.block.writeUInt32LE(value, this.at)
     return this
   }
   bytes(bytes: Buffer): this {
-    this.buffer.set(bytes, this.at)
+    this.block.set(bytes, this.at)
     this.at += bytes.length
     return this
+  }
+  /** Moves past bytes already written in place. */
+  skip(size: number): this {
+    this.at += size
+    return this
+  }
+  parts(): Buffer[] {
+    this.finishBlock()
+    return this.done
+  }
+  private finishBlock(): void {
+    if (this.at === 0) return
+    this.done.push(this.block.subarray(0, this.at))
+    this.doneSize += this.at
+    this.block = Buffer.allocUnsafe(0)
+    this.at = 0
   }
 }
