@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
-import type { ExportFile } from './exportFiles.ts'
+import { type ExportFile, jsonFile } from './exportFiles.ts'
 import { zipFiles } from './zip.ts'
 
 const texts = {
@@ -62,6 +62,12 @@ describe('zipping export files', () => {
     writeFileSync(path, zipFiles(files))
     const listed = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(chr(10).join(z.namelist()))', path], { encoding: 'utf8' })
     expect(listed.trim().split('\n')).toEqual(['README.md', 'a/注文確定.md', 'b/schema.json'])
+  })
+
+  test('a file that ends in a newline written apart unzips with it, small or large', () => {
+    const large = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ field: i })))
+    const zip = zipFiles([jsonFile('small.json', () => '{"a":1}'), jsonFile('large.json', () => large)])
+    expect(unzippedTexts(zip)).toEqual({ 'large.json': `${large}\n`, 'small.json': '{"a":1}\n' })
   })
 
   test('a small file is stored and a large one deflated to a fraction, and another reader unzips both', () => {

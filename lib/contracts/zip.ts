@@ -61,10 +61,11 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
     const text = file.content()
     const headerSize = localHeaderSize + name.length
     // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    const at = out.reserve(headerSize + text.length * 3)
+    const at = out.reserve(headerSize + text.length * 3 + 1)
     const offset = out.offset
     const data = out.block.subarray(at + headerSize)
-    const size = data.write(text, 'utf8')
+    let size = data.write(text, 'utf8')
+    if (file.finalNewline) data[size++] = 0x0a
     const crc = crc32(data.subarray(0, size))
     let entry: Entry = { name, method: 'stored', crc, size, packedSize: size, offset }
     if (size >= deflatedFrom) {
