@@ -83,7 +83,9 @@ export function createSchemaCommands(manifest: EventBridgeManifest, folder: stri
 
 /** The schemas, an example event for each, and the calls that load them, under `folder`: one bundle per schema type. */
 export function eventBridgeFiles(contracts: ContractModel, folder = 'eventbridge', type: CreateSchemaInput['Type'] = 'JSONSchemaDraft4', content: SchemaContent = eventBridgeSchema): ExportFile[] {
-  const manifest = () => eventBridgeManifest(contracts, type, content)
+  // Built when the first of its two files is written, for both.
+  let made: EventBridgeManifest | undefined
+  const manifest = () => (made ??= eventBridgeManifest(contracts, type, content))
   // The manifest's `Content`, the budget check and these files share one text per schema and per example.
   const eachEventFile = (subfolder: string, make: EventDocument) =>
     contracts.contexts.flatMap((context) => context.events.map((event) => jsonFile(`${folder}/${subfolder}/${event.schemaName}.json`, () => eventJson(event, make, context))))
