@@ -15,10 +15,10 @@ import { contentToRecords } from '../lib/boardFile/contentToRecords.ts'
 import { buildBoardModel } from '../lib/model/boardModel.ts'
 import { boardContracts } from '../lib/contracts/boardContracts.ts'
 import { compareWithHistory } from '../lib/contracts/contractHistory.ts'
-import type { ExportFile } from '../lib/contracts/exportFiles.ts'
+import { type ExportFile, fileText } from '../lib/contracts/exportFiles.ts'
 import { exportFormats, formatIds } from '../lib/contracts/formats.ts'
 import { historyFile } from '../lib/contracts/historyFile.ts'
-import { zipFiles } from '../lib/contracts/zip.ts'
+import { zipParts } from '../lib/contracts/zip.ts'
 import { contextArea, event, field } from '../lib/contracts/testing.ts'
 
 const contexts = 20
@@ -74,7 +74,9 @@ function measure<P, T>(prepare: () => P, run: (prepared: P) => T, repeats = 5): 
 const round = (n: number) => Math.round(n * 10) / 10
 const nothing = () => undefined
 /** What writing the files costs: each text made, as the zip or the command line makes them. */
-const bytesOf = (files: readonly ExportFile[]) => files.reduce((n, file) => n + Buffer.byteLength(file.content()), 0)
+const bytesOf = (files: readonly ExportFile[]) => files.reduce((n, file) => n + Buffer.byteLength(fileText(file)), 0)
+/** A zip as the export answers it: its parts, sent one after another. */
+const zipSize = (parts: readonly Uint8Array[]) => parts.reduce((n, part) => n + part.byteLength, 0)
 
 const content = generatedBoard()
 const records = contentToRecords(content)
@@ -85,8 +87,8 @@ const contractsOfBoard = () => boardContracts(model, content.name, options)
 const rows: (Figures & { step: string; bytes?: number })[] = []
 const row = (step: string, { value, ...figures }: Figures & { value: unknown }, bytes?: number) => rows.push({ step, ...figures, bytes })
 
-const reference = measure(nothing, () => zipFiles([{ path: 'board.json', content: () => JSON.stringify(toBoardFile(content)) }]))
-row('reference: board file, zipped', reference, reference.value.byteLength)
+const reference = measure(nothing, () => zipParts([{ path: 'board.json', content: () => JSON.stringify(toBoardFile(content)) }]))
+row('reference: board file, zipped', reference, zipSize(reference.value))
 row('board model from its records', measure(nothing, () => buildBoardModel(records)))
 row('contract model + budgets', measure(nothing, contractsOfBoard))
 for (const id of formatIds.filter((id) => id !== 'bundle')) {
@@ -97,9 +99,9 @@ for (const id of formatIds.filter((id) => id !== 'bundle')) {
 // What GET …/export/bundle does once it has the board's model: contracts, versions (no history here), every format, the history file, the zip.
 const bundle = measure(nothing, () => {
   const { contracts, report } = compareWithHistory([], contractsOfBoard(), 'BACKWARD')
-  return zipFiles([...exportFormats.bundle.files(contracts), historyFile({ mode: report.mode, exports: [] })])
+  return zipParts([...exportFormats.bundle.files(contracts), historyFile({ mode: report.mode, exports: [] })])
 })
-row('bundle download (contracts, formats, zip)', bundle, bundle.value.byteLength)
+row('bundle download (contracts, formats, zip)', bundle, zipSize(bundle.value))
 const rssMB = Math.round(process.memoryUsage().rss / 1e6)
 
 const pad = (text: string | number, width: number) => String(text).padStart(width)

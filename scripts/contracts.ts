@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { runContractsCli } from '../lib/contracts/contractsCli.ts'
-import { isSafePath } from '../lib/contracts/exportFiles.ts'
+import { fileText, isSafePath } from '../lib/contracts/exportFiles.ts'
 
 process.exitCode = runContractsCli(process.argv.slice(2), {
   readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : undefined),
@@ -11,7 +11,7 @@ process.exitCode = runContractsCli(process.argv.slice(2), {
       if (!isSafePath(file.path)) throw new Error(`refusing to write outside ${folder}: ${file.path}`)
       const path = join(folder, file.path)
       mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(path, file.content())
+      writeFileSync(path, fileText(file))
     }
   },
   out: (text) => process.stdout.write(text),

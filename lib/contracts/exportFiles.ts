@@ -10,15 +10,25 @@ import { perEvent } from './perEvent.ts'
  */
 export interface ExportFile {
   path: string
+  /** Its text, but for the final newline `finalNewline` stands for: write it with `fileText`. */
   content: () => string
+  /**
+   * A newline ends the file after `content`. JSON files hold most of a big
+   * export's tens of megabytes: a newline appended to each text would make
+   * V8 copy every one once more when it is written, so writers add it apart.
+   */
+  finalNewline?: true
 }
 
+/** A file's whole text, as written. */
+export const fileText = (file: ExportFile) => (file.finalNewline ? `${file.content()}\n` : file.content())
+
 /**
- * JSON as the export files hold it: compact, on one line with a final
+ * A JSON file as the exports hold them: compact, on one line with a final
  * newline. Registries, generators and catalogs read these files; compact,
  * the bundle of a thousand-event board is a third smaller and faster to make.
  */
-export const jsonText = (value: unknown) => `${JSON.stringify(value)}\n`
+export const jsonFile = (path: string, text: () => string): ExportFile => ({ path, content: text, finalNewline: true })
 
 /** JSON that people read as it is (the dialog's previews, the contexts and the contract history), indented by two spaces. */
 export const indentedJsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
@@ -35,11 +45,11 @@ export const eventJson = perEvent((event: ContractEvent, make: EventDocument, co
 
 /** A JSON file per key under `folder`, each document written out when its file is. */
 export const jsonFiles = (folder: string, documents: Record<string, unknown>): ExportFile[] =>
-  Object.entries(documents).map(([key, document]) => ({ path: `${folder}/${key}.json`, content: () => jsonText(document) }))
+  Object.entries(documents).map(([key, document]) => jsonFile(`${folder}/${key}.json`, () => JSON.stringify(document)))
 
 /** A JSON file per domain event under `folder`, named by schema name unless `key` says otherwise, each document made when its file is written. */
 export const eventJsonFiles = (folder: string, contracts: ContractModel, make: EventDocument, key = (event: ContractEvent) => event.schemaName): ExportFile[] =>
-  contracts.contexts.flatMap((context) => context.events.map((event) => ({ path: `${folder}/${key(event)}.json`, content: () => jsonText(make(event, context)) })))
+  contracts.contexts.flatMap((context) => context.events.map((event) => jsonFile(`${folder}/${key(event)}.json`, () => JSON.stringify(make(event, context)))))
 
 /**
  * Whether a path stays inside the folder it is written to: relative, no `..`

@@ -4,12 +4,12 @@ import type { BoardContent, ContextContent, ElementContent } from '../boardFile/
 import { emptyBoardContent } from '../boardFile/boardContent.ts'
 import { modelOfContent } from '../model/boardModel.ts'
 import { type ContractModel, contractModel, memberKinds } from './contractModel.ts'
-import type { ExportFile } from './exportFiles.ts'
+import { type ExportFile, fileText } from './exportFiles.ts'
 
 /** For tests: boards with contexts and event contracts, hand-made or generated, and their contract models. */
 
 /** Export files as they are written: each path with its text. */
-export const written = (files: readonly ExportFile[]) => files.map((file) => ({ path: file.path, content: file.content() }))
+export const written = (files: readonly ExportFile[]) => files.map((file) => ({ path: file.path, content: fileText(file) }))
 
 export const contextArea = (id: string, name: string, x: number, extra: Partial<ContextContent> = {}): ContextContent => ({
   id,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, test } from 'vitest'
-import type { ExportFile } from './exportFiles.ts'
+import { type ExportFile, jsonFile } from './exportFiles.ts'
 import { zipFiles } from './zip.ts'
 
 const texts = {
@@ -62,6 +62,23 @@ describe('zipping export files', () => {
     writeFileSync(path, zipFiles(files))
     const listed = execFileSync('python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(chr(10).join(z.namelist()))', path], { encoding: 'utf8' })
     expect(listed.trim().split('\n')).toEqual(['README.md', 'a/注文確定.md', 'b/schema.json'])
+  })
+
+  test('a file that ends in a newline written apart unzips with it, small or large', () => {
+    const large = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ field: i })))
+    const zip = zipFiles([jsonFile('small.json', () => '{"a":1}'), jsonFile('large.json', () => large)])
+    expect(unzippedTexts(zip)).toEqual({ 'large.json': `${large}\n`, 'small.json': '{"a":1}\n' })
+  })
+
+  test('a small file is stored and a large one deflated to a fraction, and another reader unzips both', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'zip-')), 'bundle.zip')
+    const large = JSON.stringify(Array.from({ length: 2000 }, (_, i) => ({ field: i % 7, text: 'Order “Placed”' })))
+    writeFileSync(path, zipFiles(filesOf({ 'small.json': '{"a": "注文"}', 'large.json': large })))
+    const script = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(*(f"{i.filename} {i.compress_type} {i.file_size} {i.compress_size}" for i in z.infolist()), sep=chr(10))'
+    const [largeEntry, smallEntry] = execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }).trim().split('\n').map((line) => line.split(' '))
+    expect(smallEntry).toEqual(['small.json', '0', String(Buffer.byteLength('{"a": "注文"}')), String(Buffer.byteLength('{"a": "注文"}'))])
+    expect(largeEntry!.slice(0, 3)).toEqual(['large.json', '8', String(Buffer.byteLength(large))])
+    expect(Number(largeEntry![3])).toBeLessThan(Buffer.byteLength(large) / 10)
   })
 
   test.each(['../escape.json', '/etc/passwd', 'a//b.json', 'a/./b.json', 'a\\..\\b.json'])('a file at %s, outside the bundle, is refused', (path) => {

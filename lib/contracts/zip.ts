@@ -9,95 +9,147 @@ import { type ExportFile, isSafePath } from './exportFiles.ts'
  * zlib compresses it three times faster. Level 1: level 9 takes several
  * times as long for a few percent less.
  *
+ * Files under 4 KiB are stored, not deflated: a big workshop's bundle is
+ * nine thousand such files (a schema or an example per event and format),
+ * and zlib spends more CPU setting up a stream for each (about 12 µs, a new
+ * stream object and its window every call) than deflating them all takes.
+ * Stored, they cost a copy and a CRC; the large files (manifests, AsyncAPI
+ * documents, the context map), most of the bytes saved, are still deflated.
+ *
  * The format (APPNOTE 4.3): per entry a local header, the name and the
  * deflated data; then a central directory entry per file; then its end.
  *
  * Allocation is what a big export spends its time on, so this allocates
- * little per file: each text is encoded into one buffer reused for every
- * file, zlib's output chunk is sized to the file (its default is 16 KiB
- * outside the JS heap, per file, thousands of times; JSON deflates to about a
- * fifth), and the zip is laid out at the end in the one buffer it answers.
+ * little per file: each file's header and text are written straight into
+ * blocks of a mebibyte or more, where the file is deflated in place (or left
+ * stored), and the zip is answered as those blocks, in order. One contiguous
+ * buffer of tens of megabytes costs more to fault in than the rest of the
+ * zip does; blocks of a mebibyte are recycled by the allocator.
  */
 const dosDate = (1 << 5) | 1 // 1980-01-01: year 0 from 1980, month 1, day 1
 const dosTime = 0
 const utf8Names = 1 << 11
-const deflated = 8
-const version = 20
+/** Below this many bytes of UTF-8 a file is stored. */
+const deflatedFrom = 4096
+const methods = { stored: 0, deflated: 8 }
+/** The version of the format each method needs: 1.0 to store, 2.0 to deflate. */
+const versions = { stored: 10, deflated: 20 }
 const localHeaderSize = 30
 const centralHeaderSize = 46
 const endSize = 22
 
 interface Entry {
   name: Buffer
+  method: keyof typeof methods
   crc: number
   size: number
-  packed: Buffer
+  packedSize: number
+  /** Where its local header starts in the zip. */
+  offset: number
 }
 
-export function zipFiles(files: readonly ExportFile[]): Uint8Array {
+/** The zip of `files`, as parts to send or write one after another (see above). */
+export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   sorted.forEach((file, i) => {
     if (file.path === sorted[i - 1]?.path) throw new Error(`Two export files at ${file.path}`)
     if (!isSafePath(file.path)) throw new Error(`An export file may not be written at ${file.path}`)
   })
-  const utf8 = utf8Encoder()
+  const out = new BlockWriter()
   const entries = sorted.map((file): Entry => {
-    const data = utf8(file.content())
-    const packed = deflateRawSync(data, { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, data.length >> 2) })
-    return { name: Buffer.from(file.path, 'utf8'), crc: crc32(data), size: data.length, packed }
+    const name = Buffer.from(file.path, 'utf8')
+    const text = file.content()
+    const headerSize = localHeaderSize + name.length
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
+    const at = out.reserve(headerSize + text.length * 3 + 1)
+    const offset = out.offset
+    const data = out.block.subarray(at + headerSize)
+    let size = data.write(text, 'utf8')
+    if (file.finalNewline) data[size++] = 0x0a
+    const crc = crc32(data.subarray(0, size))
+    let entry: Entry = { name, method: 'stored', crc, size, packedSize: size, offset }
+    if (size >= deflatedFrom) {
+      const packed = deflateRawSync(data.subarray(0, size), { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, size >> 2) })
+      // What deflate cannot shrink stays stored.
+      if (packed.length < size) {
+        data.set(packed)
+        entry = { ...entry, method: 'deflated', packedSize: packed.length }
+      }
+    }
+    out.u32(0x04034b50).u16(versions[entry.method])
+    described(out, entry).u16(0).bytes(name)
+    out.skip(entry.packedSize)
+    return entry
   })
-  return layOut(entries)
-}
-
-/** Encodes text as UTF-8 into a buffer kept for the next text: what it answers is valid until the next call. */
-function utf8Encoder(): (text: string) => Buffer {
-  let buffer = Buffer.allocUnsafe(1 << 16)
-  return (text) => {
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8; only when that might not fit is the exact size worth counting.
-    if (buffer.length < text.length * 3 && buffer.length < Buffer.byteLength(text)) buffer = Buffer.allocUnsafe(Buffer.byteLength(text))
-    return buffer.subarray(0, buffer.write(text, 'utf8'))
-  }
-}
-
-function layOut(entries: readonly Entry[]): Buffer {
-  const locals = entries.reduce((n, e) => n + localHeaderSize + e.name.length + e.packed.length, 0)
-  const directory = entries.reduce((n, e) => n + centralHeaderSize + e.name.length, 0)
-  if (entries.length > 0xffff || locals + directory > 0xffffffff) throw new Error('an export this big needs ZIP64, which this writer does not write')
-  const out = new RecordWriter(Buffer.allocUnsafe(locals + directory + endSize))
-  const offsets = entries.map((entry) => {
-    const offset = out.at
-    out.u32(0x04034b50).u16(version)
-    described(out, entry).u16(0).bytes(entry.name).bytes(entry.packed)
-    return offset
-  })
-  entries.forEach((entry, i) => {
-    out.u32(0x02014b50).u16(version).u16(version)
+  if (entries.length > 0xffff || out.offset > 0xffffffff) throw new Error('an export this big needs ZIP64, which this writer does not write')
+  const directoryOffset = out.offset
+  for (const entry of entries) {
+    out.reserve(centralHeaderSize + entry.name.length)
+    // Made by 2.0, and what the entry needs.
+    out.u32(0x02014b50).u16(versions.deflated).u16(versions[entry.method])
     // Then: extra field and comment lengths, disk number, internal and external attributes (none), and where the entry starts.
-    described(out, entry).u16(0).u16(0).u16(0).u16(0).u32(0).u32(offsets[i]!).bytes(entry.name)
-  })
+    described(out, entry).u16(0).u16(0).u16(0).u16(0).u32(0).u32(entry.offset).bytes(entry.name)
+  }
+  const directorySize = out.offset - directoryOffset
+  out.reserve(endSize)
   // Signature, this disk and the directory's disk, entries on this disk and in all, the directory's size and offset, comment length.
-  out.u32(0x06054b50).u16(0).u16(0).u16(entries.length).u16(entries.length).u32(directory).u32(locals).u16(0)
-  return out.buffer
+  out.u32(0x06054b50).u16(0).u16(0).u16(entries.length).u16(entries.length).u32(directorySize).u32(directoryOffset).u16(0)
+  return out.parts()
 }
+
+/** The zip of `files` in one buffer. */
+export const zipFiles = (files: readonly ExportFile[]): Uint8Array => Buffer.concat(zipParts(files))
 
 /** What the local header and the central directory both say of an entry, in the same order. */
-const described = (out: RecordWriter, { name, crc, size, packed }: Entry) =>
-  out.u16(utf8Names).u16(deflated).u16(dosTime).u16(dosDate).u32(crc).u32(packed.length).u32(size).u16(name.length)
+const described = (out: BlockWriter, { name, method, crc, size, packedSize }: Entry) =>
+  out.u16(utf8Names).u16(methods[method]).u16(dosTime).u16(dosDate).u32(crc).u32(packedSize).u32(size).u16(name.length)
 
-/** Little-endian fields and bytes one after another, as every zip record is laid out. */
-class RecordWriter {
+/** Little-endian fields and bytes one after another, as every zip record is laid out, in blocks of at least a mebibyte. */
+class BlockWriter {
+  private readonly done: Buffer[] = []
+  private doneSize = 0
+  block = Buffer.allocUnsafe(0)
   at = 0
-  constructor(readonly buffer: Buffer) {}
+  /** Bytes written so far, in all blocks. */
+  get offset(): number {
+    return this.doneSize + this.at
+  }
+  /** Makes room for `size` bytes in the current block, and answers where they start in it. */
+  reserve(size: number): number {
+    if (this.block.length - this.at < size) {
+      this.finishBlock()
+      this.block = Buffer.allocUnsafe(Math.max(1 << 20, size))
+      this.at = 0
+    }
+    return this.at
+  }
   u16(value: number): this {
-    this.at = this.buffer.writeUInt16LE(value, this.at)
+    this.at = this.block.writeUInt16LE(value, this.at)
     return this
   }
   u32(value: number): this {
-    this.at = this.buffer.writeUInt32LE(value, this.at)
+    this.at = this.block.writeUInt32LE(value, this.at)
     return this
   }
   bytes(bytes: Buffer): this {
-    this.at += bytes.copy(this.buffer, this.at)
+    this.block.set(bytes, this.at)
+    this.at += bytes.length
     return this
+  }
+  /** Moves past bytes already written in place. */
+  skip(size: number): this {
+    this.at += size
+    return this
+  }
+  parts(): Buffer[] {
+    this.finishBlock()
+    return this.done
+  }
+  private finishBlock(): void {
+    if (this.at === 0) return
+    this.done.push(this.block.subarray(0, this.at))
+    this.doneSize += this.at
+    this.block = Buffer.allocUnsafe(0)
+    this.at = 0
   }
 }

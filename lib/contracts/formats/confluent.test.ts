@@ -1,8 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { checkCompatibility, compatibilityModes } from '../compatibility.ts'
 import { exampleDetail } from '../eventEnvelope.ts'
 import { draft07 } from '../schemaValidators.ts'
-import { contractsArbitrary, shop } from '../testing.ts'
+import { contextArea, contractsArbitrary, contractsOf, event, field, shop } from '../testing.ts'
 import { confluentFiles, confluentRequests, confluentSubjectVersions } from './confluent.ts'
 
 describe('Confluent Schema Registry export', () => {
@@ -24,6 +25,36 @@ describe('Confluent Schema Registry export', () => {
     const example = exampleDetail(billing!.events[0]!, billing!)
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true)
     expect(validate({ data: example.data })).toBe(false)
+  })
+
+  test('the producing context, service and severity are strings naming the expected value, not one-value enums the registry could never change', () => {
+    const schema = JSON.parse(confluentRequests(shop())['com.shop.orders.OrderPlaced']!.schema)
+    const { producer, severity } = schema.properties.metadata.properties
+    expect(producer.properties.context).toMatchObject({ type: 'string', examples: ['orders'] })
+    expect(producer.properties.service).toMatchObject({ type: 'string', examples: ['Orders'] })
+    expect(severity).toMatchObject({ type: 'string', examples: ['AMBER'] })
+    expect(JSON.stringify(schema.properties.metadata)).not.toContain('"enum"')
+    expect(producer.required).toEqual(['context', 'service'])
+  })
+
+  test('a new producing service or severity is a compatible new version under every mode, as the registry checks it', () => {
+    const subject = 'com.shop.orders.OrderPlaced'
+    const schemaOf = (producer: string, sensitivity: 'none' | 'pii' | 'secret') => {
+      const contracts = contractsOf({
+        contexts: [contextArea('orders', 'Orders', 0, { source: 'com.shop.orders' })],
+        elements: [event('placed', 'Order Placed', 100, [], { contract: { description: '', version: 1, producer, fields: [field('orderId'), field('email', { sensitivity })] } })],
+      })
+      const { severity, service } = contracts.contexts[0]!.events[0]!
+      return { severity, service, schema: JSON.parse(confluentRequests(contracts)[subject]!.schema) }
+    }
+    const first = schemaOf('Checkout', 'none')
+    const moved = schemaOf('Order Service', 'pii')
+    const secret = schemaOf('Order Service', 'secret')
+    // The boards do differ where the old one-value enums pinned them.
+    expect([first.service, first.severity, moved.service, moved.severity, secret.severity]).toEqual(['Checkout', 'GREEN', 'Order Service', 'AMBER', 'RED'])
+    for (const mode of compatibilityModes) {
+      expect(checkCompatibility([first.schema, moved.schema], secret.schema, mode), mode).toMatchObject({ compatible: true, breaking: [] })
+    }
   })
 
   test('a publisher gets each subject with its body, and the bundle a file per subject and a script that posts them', () => {

@@ -27,10 +27,12 @@ export interface SubjectVersion {
  * no encoding. The schema's title is the same, and RecordNameStrategy reads a
  * JSON schema's record name from its title, so clients find the subject alone.
  * No `$id`: the registry names the schema by subject and version, and an id
- * would have to be a URL nobody serves.
+ * would have to be a URL nobody serves. The producer and severity are
+ * `annotated`, not enums, so the registry accepts a new producing service or
+ * severity as a new version under its compatibility modes.
  */
 export function confluentSchema(event: ContractEvent, context: ContractContext): JsonSchema {
-  return { ...schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07')), title: event.qualifiedName }
+  return { ...schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07', 'annotated')), title: event.qualifiedName }
 }
 
 const request = (event: ContractEvent, context: ContractContext): RegisterSchemaRequest => ({ schemaType: 'JSON', schema: JSON.stringify(confluentSchema(event, context)) })

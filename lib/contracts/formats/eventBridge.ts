@@ -1,7 +1,7 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
 import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
 import { eventBridgeEventSchema, exampleEventBridgeEvent } from '../eventEnvelope.ts'
-import { type EventDocument, type ExportFile, eventJson, jsonText } from '../exportFiles.ts'
+import { type EventDocument, type ExportFile, eventJson, jsonFile } from '../exportFiles.ts'
 
 /**
  * Amazon EventBridge Schema Registry, `JSONSchemaDraft4`: one schema of the
@@ -83,14 +83,16 @@ export function createSchemaCommands(manifest: EventBridgeManifest, folder: stri
 
 /** The schemas, an example event for each, and the calls that load them, under `folder`: one bundle per schema type. */
 export function eventBridgeFiles(contracts: ContractModel, folder = 'eventbridge', type: CreateSchemaInput['Type'] = 'JSONSchemaDraft4', content: SchemaContent = eventBridgeSchema): ExportFile[] {
-  const manifest = () => eventBridgeManifest(contracts, type, content)
+  // Built when the first of its two files is written, for both.
+  let made: EventBridgeManifest | undefined
+  const manifest = () => (made ??= eventBridgeManifest(contracts, type, content))
   // The manifest's `Content`, the budget check and these files share one text per schema and per example.
   const eachEventFile = (subfolder: string, make: EventDocument) =>
-    contracts.contexts.flatMap((context) => context.events.map((event) => ({ path: `${folder}/${subfolder}/${event.schemaName}.json`, content: () => `${eventJson(event, make, context)}\n` })))
+    contracts.contexts.flatMap((context) => context.events.map((event) => jsonFile(`${folder}/${subfolder}/${event.schemaName}.json`, () => eventJson(event, make, context))))
   return [
     ...eachEventFile('schemas', content),
     ...eachEventFile('examples', exampleEventBridgeEvent),
-    { path: `${folder}/manifest.json`, content: () => jsonText(manifest()) },
+    jsonFile(`${folder}/manifest.json`, () => JSON.stringify(manifest())),
     { path: `${folder}/create-schemas.sh`, content: () => ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ...createSchemaCommands(manifest(), 'schemas'), ''].join('\n') },
   ]
 }

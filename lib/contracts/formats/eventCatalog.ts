@@ -2,7 +2,7 @@ import { elementKindDefinitions } from '../../board/elementKinds.ts'
 import { type ContractContext, type ContractEvent, type ContractModel, type Severity, memberKinds } from '../contractModel.ts'
 import { type JsonSchema, schemaUri } from '../dataSchema.ts'
 import { detailSchema } from '../eventEnvelope.ts'
-import { type ExportFile, jsonText } from '../exportFiles.ts'
+import { type ExportFile, jsonFile } from '../exportFiles.ts'
 import { type YamlObject, markdownDocument, markdownText } from '../markdown.ts'
 import { kebabCase, oneLine, pascalCase, unique, uniqueAcross } from '../names.ts'
 import { memberNames } from './boundedContexts.ts'
@@ -152,7 +152,7 @@ function eventPage({ event, id }: CatalogEvent, domain: CatalogDomain, board: st
 
 const eventFiles = (folder: string, catalogEvent: CatalogEvent, domain: CatalogDomain, board: string): ExportFile[] => [
   { path: `${folder}/index.mdx`, content: () => eventPage(catalogEvent, domain, board) },
-  { path: `${folder}/schema.json`, content: () => jsonText(eventCatalogSchema(catalogEvent.event, domain.context)) },
+  jsonFile(`${folder}/schema.json`, () => JSON.stringify(eventCatalogSchema(catalogEvent.event, domain.context))),
 ]
 
 function servicePage(service: CatalogService, domain: CatalogDomain, board: string): string {

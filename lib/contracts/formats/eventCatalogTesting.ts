@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { DEFAULT_IGNORE_PATTERNS, parseAllFiles, scanCatalogFiles, shouldIgnoreFile, validateCatalog } from '@eventcatalog/linter'
-import type { ExportFile } from '../exportFiles.ts'
+import { type ExportFile, fileText } from '../exportFiles.ts'
 
 /** For tests: export files written out as a team would unpack them, and a catalog checked as EventCatalog's own tools check it. */
 
@@ -11,7 +11,7 @@ export function writeFiles(files: readonly ExportFile[]): string {
   const root = mkdtempSync(join(tmpdir(), 'export-'))
   for (const file of files) {
     mkdirSync(dirname(join(root, file.path)), { recursive: true })
-    writeFileSync(join(root, file.path), file.content())
+    writeFileSync(join(root, file.path), fileText(file))
   }
   return root
 }
