@@ -58,9 +58,10 @@ export class DatabasePersistence implements Hooks {
     if (this.needsCompaction(boardId)) await this.compact(boardId)
   }
 
-  onChange({ boardId, update, author }: { boardId: string; update: Uint8Array; author: ConnectionInfo | undefined }): void {
+  /** Another instance's updates are its to store: each update is written once, by the instance that accepted it. */
+  onChange({ boardId, update, author, fromPeer }: { boardId: string; update: Uint8Array; author: ConnectionInfo | undefined; fromPeer: boolean }): void {
     const log = this.logs.get(boardId)
-    if (!log) return
+    if (!log || fromPeer) return
     const key = author?.id ?? ''
     let batch = log.pending.get(key)
     if (!batch) {
