@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { openDatabase } from '../../lib/db/client.ts'
-import { createTestDatabase, type TestDatabase } from '../../lib/db/testing.ts'
+import { createTestDatabase, overlappingStructs, type TestDatabase } from '../../lib/db/testing.ts'
 import { freePort } from '../../lib/freePort.ts'
 import { connectClient, type TestClient, stickyIn, waitFor, whenSynced } from '../testing/clients.ts'
 import { type OwnRedis, ownRedis, requireRedis } from '../testing/redis.ts'
@@ -191,23 +191,4 @@ async function until(condition: () => Promise<boolean>, label: string): Promise<
 
 function seesPerson(client: TestClient, name: string): boolean {
   return [...client.provider.awareness.getStates().values()].some((state) => (state as { user?: { name?: string } }).user?.name === name)
-}
-
-/** Yjs structs (client id and clock range) that more than one stored row holds: an update written twice. */
-function overlappingStructs(rows: Uint8Array[]): string[] {
-  const ranges = new Map<number, { from: number; to: number }[]>()
-  for (const row of rows) {
-    for (const struct of Y.decodeUpdate(row).structs) {
-      if (struct instanceof Y.Skip) continue
-      const list = ranges.get(struct.id.client) ?? []
-      list.push({ from: struct.id.clock, to: struct.id.clock + struct.length })
-      ranges.set(struct.id.client, list)
-    }
-  }
-  const overlaps: string[] = []
-  for (const [client, list] of ranges) {
-    list.sort((x, y) => x.from - y.from)
-    for (let i = 1; i < list.length; i++) if (list[i]!.from < list[i - 1]!.to) overlaps.push(`client ${client} clock ${list[i]!.from}`)
-  }
-  return overlaps
 }
