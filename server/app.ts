@@ -46,7 +46,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   const log = consoleLogger
   const persistence = new DatabasePersistence(database, config.writeIntervalMs)
   const audit = new AuditTrail(database, log)
-  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, log) : undefined
+  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, persistence, log) : undefined
   const realtime = new RealtimeServer({
     // In this order: who may connect; the stored board; its schema and the checks of every update;
     // versions (of what passed the checks); the audit log; the other instances (last, so they are

@@ -109,6 +109,27 @@ export async function compactBoard(db: Database, boardId: string): Promise<void>
   })
 }
 
+/**
+ * Appends what of `update` the board does not store yet, deciding under the
+ * board row lock (as compaction does), so several instances rescuing the same
+ * edits write them once. Reads the whole stored board: for rare rescues, not
+ * for every write. Resolves whether anything was written.
+ */
+export async function appendMissing(db: Database, boardId: string, update: Uint8Array): Promise<boolean> {
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Board" WHERE "id" = ${boardId} FOR UPDATE`
+    const snapshot = await tx.boardSnapshot.findUnique({ where: { boardId }, select: { data: true } })
+    const log = await tx.boardUpdate.findMany({ where: { boardId }, select: { data: true } })
+    const stored = [...(snapshot ? [snapshot.data] : []), ...log.map((u) => u.data)]
+    const missing = stored.length === 0 ? update : Y.diffUpdate(update, Y.encodeStateVectorFromUpdate(Y.mergeUpdates(stored)))
+    if (!Y.decodeUpdate(missing).structs.some((struct) => !(struct instanceof Y.Skip))) return false
+    await tx.$executeRaw`
+      WITH appended AS (INSERT INTO "BoardUpdate" ("boardId", "data") VALUES (${boardId}, ${toBytes(missing)}))
+      UPDATE "Board" SET "updatedAt" = CURRENT_TIMESTAMP WHERE "id" = ${boardId}`
+    return true
+  })
+}
+
 function toBytes(update: Uint8Array): Uint8Array<ArrayBuffer> {
   return new Uint8Array(update)
 }

@@ -138,6 +138,37 @@ describe('several instances through Redis', () => {
   )
 
   test(
+    'an edit an instance accepted but had not written when it was killed, and whose client left, is stored once by the instance still holding it',
+    async () => {
+      const boardId = await boardWithDatabase()
+      const port = await freePort()
+      // A never writes in time: whatever it accepted exists only in memory when it dies.
+      let a = await instance(redis.url!, { port })
+      const b = await instance(redis.url!, { writeIntervalMs: 50 })
+      const alice = await client(a, boardId, 'Alice')
+      const bob = await client(b, boardId, 'Bob')
+      alice.stickies.set('only-in-memory', 'Order placed')
+      await waitFor(() => bob.stickies.has('only-in-memory'), 10_000, 'Alice’s sticky at Bob')
+      alice.destroy()
+      await killHard(a)
+      expect(await storedSticky(boardId, 'only-in-memory')).toBeUndefined()
+
+      await until(async () => (await storedSticky(boardId, 'only-in-memory')) !== undefined, 'B to store what A left unwritten', 20_000)
+      a = await instance(redis.url!, { port })
+      const carol = await client(a, boardId, 'Carol')
+      await waitFor(() => carol.stickies.has('only-in-memory'), 10_000, 'the sticky at a new client on the restarted A')
+      await Promise.all([a, b].map(stopGently))
+      const rows = await storedRows(boardId)
+      expect(overlappingStructs(rows)).toEqual([])
+      const stored = new Y.Doc()
+      for (const row of rows) Y.applyUpdate(stored, row)
+      expect(stickyIn(stored, 'only-in-memory')).toBe('Order placed')
+      expect(b.stderr()).toMatch(/stored edits that instance .* accepted but had not written/)
+    },
+    testTimeoutMs,
+  )
+
+  test(
     'with Redis restarted mid-session, each instance keeps serving its clients, says so once, and both catch up when it is back',
     async () => {
       const boardId = await boardWithDatabase()
@@ -168,6 +199,12 @@ describe('several instances through Redis', () => {
     testTimeoutMs,
   )
 
+  async function storedSticky(boardId: string, key: string): Promise<string | undefined> {
+    const stored = new Y.Doc()
+    for (const row of await storedRows(boardId)) Y.applyUpdate(stored, row)
+    return stickyIn(stored, key)
+  }
+
   /** What the database holds for the board: the snapshot, if any, then the log. */
   async function storedRows(boardId: string): Promise<Uint8Array[]> {
     const db = await openDatabase(database!.target)
@@ -181,8 +218,8 @@ describe('several instances through Redis', () => {
   }
 })
 
-async function until(condition: () => Promise<boolean>, label: string): Promise<void> {
-  const deadline = Date.now() + 10_000
+async function until(condition: () => Promise<boolean>, label: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${label}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
