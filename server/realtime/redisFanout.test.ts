@@ -91,11 +91,10 @@ describe('several instances through Redis', () => {
 
       // Stopping saves each instance's open boards: each keeps only what its own clients sent.
       await Promise.all([a, b, c].map(stopGently))
-      const rows = await storedRows(boardId)
-      expect(overlappingStructs(rows)).toEqual([])
-      const stored = new Y.Doc()
-      for (const row of rows) Y.applyUpdate(stored, row)
-      expect(['from-alice', 'from-bob', 'from-carol'].map((key) => stickyIn(stored, key))).toEqual(['Order placed', 'Payment received', 'Parcel shipped'])
+      expect(await stored(boardId, ['from-alice', 'from-bob', 'from-carol'])).toEqual({
+        overlaps: [],
+        stickies: { 'from-alice': 'Order placed', 'from-bob': 'Payment received', 'from-carol': 'Parcel shipped' },
+      })
       for (const server of [a, b, c]) expect(unexpectedErrors(server.stderr())).toEqual([])
     },
     testTimeoutMs,
@@ -128,11 +127,7 @@ describe('several instances through Redis', () => {
       }
 
       await Promise.all([a, b].map(stopGently))
-      const rows = await storedRows(boardId)
-      expect(overlappingStructs(rows)).toEqual([])
-      const stored = new Y.Doc()
-      for (const row of rows) Y.applyUpdate(stored, row)
-      expect(Object.fromEntries(Object.keys(expected).map((key) => [key, stickyIn(stored, key)]))).toEqual(expected)
+      expect(await stored(boardId, Object.keys(expected))).toEqual({ overlaps: [], stickies: expected })
     },
     testTimeoutMs,
   )
@@ -151,18 +146,14 @@ describe('several instances through Redis', () => {
       await waitFor(() => bob.stickies.has('only-in-memory'), 10_000, 'Alice’s sticky at Bob')
       alice.destroy()
       await killHard(a)
-      expect(await storedSticky(boardId, 'only-in-memory')).toBeUndefined()
+      expect((await stored(boardId, ['only-in-memory'])).stickies['only-in-memory']).toBeUndefined()
 
-      await until(async () => (await storedSticky(boardId, 'only-in-memory')) !== undefined, 'B to store what A left unwritten', 20_000)
+      await until(async () => (await stored(boardId, ['only-in-memory'])).stickies['only-in-memory'] !== undefined, 'B to store what A left unwritten', 20_000)
       a = await instance(redis.url!, { port })
       const carol = await client(a, boardId, 'Carol')
       await waitFor(() => carol.stickies.has('only-in-memory'), 10_000, 'the sticky at a new client on the restarted A')
       await Promise.all([a, b].map(stopGently))
-      const rows = await storedRows(boardId)
-      expect(overlappingStructs(rows)).toEqual([])
-      const stored = new Y.Doc()
-      for (const row of rows) Y.applyUpdate(stored, row)
-      expect(stickyIn(stored, 'only-in-memory')).toBe('Order placed')
+      expect(await stored(boardId, ['only-in-memory'])).toEqual({ overlaps: [], stickies: { 'only-in-memory': 'Order placed' } })
       expect(b.stderr()).toMatch(/stored edits that instance .* accepted but had not written/)
     },
     testTimeoutMs,
@@ -199,10 +190,12 @@ describe('several instances through Redis', () => {
     testTimeoutMs,
   )
 
-  async function storedSticky(boardId: string, key: string): Promise<string | undefined> {
-    const stored = new Y.Doc()
-    for (const row of await storedRows(boardId)) Y.applyUpdate(stored, row)
-    return stickyIn(stored, key)
+  /** The stickies the database holds for the board, and any update it holds twice (Yjs structs in more than one row). */
+  async function stored(boardId: string, keys: string[]): Promise<{ overlaps: string[]; stickies: Record<string, string | undefined> }> {
+    const rows = await storedRows(boardId)
+    const doc = new Y.Doc()
+    for (const row of rows) Y.applyUpdate(doc, row)
+    return { overlaps: overlappingStructs(rows), stickies: Object.fromEntries(keys.map((key) => [key, stickyIn(doc, key)])) }
   }
 
   /** What the database holds for the board: the snapshot, if any, then the log. */
