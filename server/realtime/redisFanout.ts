@@ -71,7 +71,7 @@ export class RedisFanout implements Hooks {
   ) {
     // Redis down: publishing fails at once (the re-sync on its return covers what was missed) instead of queueing without bound.
     this.publisher = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: null, lazyConnect: true })
-    // Subscriptions are renewed by `resync` once Redis is back, so the answers to its sync step 1 are heard.
+    // Subscriptions are renewed by `maybeBack` once Redis is back, before its sync step 1, so the answers are heard.
     this.subscriber = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: null, autoResubscribe: false, lazyConnect: true })
     for (const connection of [this.publisher, this.subscriber]) {
       connection.on('error', (error: Error) => this.lost(error))
@@ -256,8 +256,10 @@ export class RedisFanout implements Hooks {
         this.log.warn(`board ${boardId}: stored edits that instance ${peer} accepted but had not written`)
       }
     } catch (error) {
-      this.log.error(`board ${boardId}: storing edits of instance ${peer} failed, will retry`, error)
-      if (this.boards.get(boardId) === board) board.unstored.set(peer, [...held, ...(board.unstored.get(peer) ?? [])])
+      // Retried while the board is open here; once it is unloaded, no one here holds them any more.
+      const open = this.boards.get(boardId) === board
+      this.log.error(`board ${boardId}: storing edits of instance ${peer} failed${open ? ', will retry' : ''}`, error)
+      if (open) board.unstored.set(peer, [...held, ...(board.unstored.get(peer) ?? [])])
     }
   }
 
