@@ -46,7 +46,8 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   const log = consoleLogger
   const persistence = new DatabasePersistence(database, config.writeIntervalMs)
   const audit = new AuditTrail(database, log)
-  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, persistence, log) : undefined
+  const revoke = (boardId: string, role: string) => realtime.disconnect(boardId, role, closeCodes.revoked, 'link revoked')
+  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, persistence, revoke, log) : undefined
   const realtime = new RealtimeServer({
     // In this order: who may connect; the stored board; its schema and the checks of every update;
     // versions (of what passed the checks); the audit log; the other instances (last, so they are
@@ -67,7 +68,10 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   setLiveBoards({
     doc: (boardId) => realtime.liveDoc(boardId),
     change: (boardId, actor, work) => realtime.change(boardId, actor, work),
-    disconnect: (boardId, role) => realtime.disconnect(boardId, role, closeCodes.revoked, 'link revoked'),
+    disconnect: (boardId, role) => {
+      revoke(boardId, role)
+      fanout?.revoked(boardId, role)
+    },
   })
 
   const handleWeb = web ? await prepareNext(web.dev, config) : undefined

@@ -10,6 +10,7 @@ describe('messages between instances', () => {
     { from: 'a', type: 'sync-step-1', to: 'b', answerBack: false, stateVector: bytes },
     { from: 'a', type: 'sync-step-2', to: 'b', seq: 3, update: bytes },
     { from: 'a', type: 'stored', upTo: 12 },
+    { from: 'a', type: 'revoked', role: 'participant' },
   ]
 
   test.each(messages)('a $type message reads back as it was sent', (message) => {

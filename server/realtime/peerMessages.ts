@@ -9,6 +9,7 @@
  *                         and your awareness states (an instance that just opened the board, or came back)
  *   type 3 sync step 2  = varString(to) varUint(seq: updates `from` published so far) varUint8Array(update: what `to` lacks)
  *   type 4 stored       = varUint(upTo): `from` wrote its updates up to that seq to the database
+ *   type 5 revoked      = varString(role): that role's links were replaced; close its connections
  *
  * `from` is the sender's instance id: an instance ignores its own messages.
  */
@@ -21,8 +22,9 @@ export type PeerMessage =
   | { from: string; type: 'sync-step-1'; to: string; answerBack: boolean; stateVector: Uint8Array }
   | { from: string; type: 'sync-step-2'; to: string; seq: number; update: Uint8Array }
   | { from: string; type: 'stored'; upTo: number }
+  | { from: string; type: 'revoked'; role: string }
 
-const types = ['update', 'awareness', 'sync-step-1', 'sync-step-2', 'stored'] as const
+const types = ['update', 'awareness', 'sync-step-1', 'sync-step-2', 'stored', 'revoked'] as const
 
 export function encodePeerMessage(message: PeerMessage): Uint8Array {
   const encoder = encoding.createEncoder()
@@ -38,6 +40,9 @@ export function encodePeerMessage(message: PeerMessage): Uint8Array {
       break
     case 'stored':
       encoding.writeVarUint(encoder, message.upTo)
+      break
+    case 'revoked':
+      encoding.writeVarString(encoder, message.role)
       break
     case 'sync-step-1':
       encoding.writeVarString(encoder, message.to)
@@ -68,6 +73,9 @@ export function decodePeerMessage(data: Uint8Array): PeerMessage {
       break
     case 'stored':
       message = { from, type, upTo: decoding.readVarUint(decoder) }
+      break
+    case 'revoked':
+      message = { from, type, role: decoding.readVarString(decoder) }
       break
     case 'sync-step-1':
       message = { from, type, to: decoding.readVarString(decoder), answerBack: decoding.readVarUint(decoder) === 1, stateVector: decoding.readVarUint8Array(decoder) }

@@ -1,12 +1,16 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
+import { linkKey } from '../../lib/auth/linkKey.ts'
+import { rotateLink } from '../../lib/auth/rotateLink.ts'
 import { openDatabase } from '../../lib/db/client.ts'
 import { createTestDatabase, overlappingStructs, type TestDatabase } from '../../lib/db/testing.ts'
 import { freePort } from '../../lib/freePort.ts'
 import { connectClient, type TestClient, stickyIn, waitFor, whenSynced } from '../testing/clients.ts'
 import { type OwnRedis, ownRedis, requireRedis } from '../testing/redis.ts'
 import { type ServerProcess, createBoardBeforeServers, killHard, spawnServer, stopGently, unexpectedErrors } from '../testing/serverProcesses.ts'
-import { testSecret, testToken } from '../testing/servers.ts'
+import { startTestServer, testSecret, testToken } from '../testing/servers.ts'
+import type { RunningServer } from '../app.ts'
+import { closeCodes } from './connection.ts'
 
 /**
  * Several instances on one PostgreSQL database and one Redis, each a child
@@ -25,6 +29,7 @@ describe('several instances through Redis', () => {
   const processes: ServerProcess[] = []
   const clients: TestClient[] = []
   const ownRedisServers: OwnRedis[] = []
+  const inProcess: RunningServer[] = []
 
   beforeEach((context) => {
     if ('reason' in redis) context.skip(redis.reason)
@@ -33,6 +38,7 @@ describe('several instances through Redis', () => {
   afterEach(async () => {
     for (const c of clients.splice(0)) c.destroy()
     await Promise.all(processes.splice(0).map(killHard))
+    await Promise.all(inProcess.splice(0).map((server) => server.close()))
     await Promise.all(ownRedisServers.splice(0).map((r) => r.stop()))
     await database?.drop()
     database = undefined
@@ -155,6 +161,26 @@ describe('several instances through Redis', () => {
       await Promise.all([a, b].map(stopGently))
       expect(await stored(boardId, ['only-in-memory'])).toEqual({ overlaps: [], stickies: { 'only-in-memory': 'Order placed' } })
       expect(b.stderr()).toMatch(/stored edits that instance .* accepted but had not written/)
+    },
+    testTimeoutMs,
+  )
+
+  test(
+    'replacing a link on one instance closes the old link’s connections on the others',
+    async () => {
+      const boardId = await boardWithDatabase()
+      // The instance that replaces the link runs in this process, as the route handler would call it.
+      const a = await startTestServer(database!.target, { redisUrl: redis.url! })
+      inProcess.push(a)
+      const b = await instance(redis.url!)
+      const bob = await client(b, boardId, 'Bob')
+      const closes: number[] = []
+      bob.provider.on('connection-close', (event) => {
+        if (event) closes.push(event.code)
+      })
+      const newLink = await rotateLink(a.database, linkKey(), 'http://localhost', boardId, 'participant')
+      expect(newLink).toContain(boardId)
+      await waitFor(() => closes.includes(closeCodes.revoked), 10_000, 'Bob’s old link to be closed on the other instance')
     },
     testTimeoutMs,
   )

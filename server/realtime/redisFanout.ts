@@ -67,6 +67,8 @@ export class RedisFanout implements Hooks {
   constructor(
     url: string,
     private readonly store: PeerStore,
+    /** Closes this instance's connections of a role whose links another instance replaced. */
+    private readonly revoke: (boardId: string, role: string) => void,
     private readonly log: Logger,
   ) {
     // Redis down: publishing fails at once (the re-sync on its return covers what was missed) instead of queueing without bound.
@@ -125,6 +127,12 @@ export class RedisFanout implements Hooks {
     // Nobody here will hold the peers' unreported edits any more: those of peers already gone are stored now.
     for (const peer of [...board.unstored.keys()]) if (await this.gone(peer)) await this.rescue(boardId, board, peer)
     if (this.online()) await this.subscriber.unsubscribe(channelOf(boardId)).catch(() => undefined)
+  }
+
+  /** Tells the instances holding the board that a role's links were replaced, so they close its connections too. */
+  revoked(boardId: string, role: string): void {
+    // Told even when the board is not open here: the instances that have it open listen.
+    this.publish(boardId, { from: this.instanceId, type: 'revoked', role })
   }
 
   /** Stops talking to Redis; call after the realtime server closed (its boards are unloaded). */
@@ -192,6 +200,9 @@ export class RedisFanout implements Hooks {
         if (clients.length > 0) this.publish(boardId, { from, type: 'awareness', update: awarenessProtocol.encodeAwarenessUpdate(awareness, clients) })
         return
       }
+      case 'revoked':
+        this.revoke(boardId, message.role)
+        return
       case 'sync-step-2':
         if (message.to !== this.instanceId) return
         Y.applyUpdate(doc, message.update, fromPeers)
