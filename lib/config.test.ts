@@ -42,3 +42,15 @@ describe('connection limits', () => {
     }
   })
 })
+
+describe('REDIS_URL', () => {
+  const secret = 's'.repeat(64)
+  test('is off by default, and read as given with a shared secret', () => {
+    expect(readConfig({}).redisUrl).toBeUndefined()
+    expect(readConfig({ REDIS_URL: 'redis://127.0.0.1:6379', SECRET: secret }).redisUrl).toBe('redis://127.0.0.1:6379')
+  })
+  test('refuses anything but a redis:// or rediss:// URL, and an instance without SECRET: links made elsewhere would fail on it', () => {
+    expect(() => readConfig({ REDIS_URL: 'http://127.0.0.1:6379', SECRET: secret })).toThrow(/REDIS_URL must start with redis:\/\//)
+    expect(() => readConfig({ REDIS_URL: 'redis://127.0.0.1:6379' })).toThrow(/REDIS_URL needs SECRET/)
+  })
+})

@@ -40,6 +40,8 @@ export interface Config {
   payloadBudgetBytes: number
   /** Keys the capability links; unset: a secret generated once into DATA_DIR. Instances that share boards share it. */
   secret: string | undefined
+  /** redis://… to share live edits and cursors with other instances on the same database; unset: this instance alone. */
+  redisUrl: string | undefined
   /** When set, creating or importing a board needs it as a bearer token. */
   createToken: string | undefined
   /** Origins besides the app's own whose pages may change boards and open websockets. */
@@ -81,6 +83,10 @@ export function readConfig(env: Env = process.env): Config {
   if (secret !== undefined && secret.length < minSecretLength) {
     throw new Error(`SECRET must be at least ${minSecretLength} characters (e.g. the output of \`openssl rand -hex 32\`)`)
   }
+  const redisUrl = env.REDIS_URL || undefined
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new Error('REDIS_URL must start with redis:// or rediss://')
+  // Each instance would otherwise generate a secret of its own, and links made on one would fail on the others.
+  if (redisUrl && secret === undefined) throw new Error('REDIS_URL needs SECRET: every instance must sign links with the same secret')
   const createToken = env.CREATE_TOKEN || undefined
   if (createToken !== undefined && createToken.length < 16) throw new Error('CREATE_TOKEN must be at least 16 characters')
   const maxMessageBytes = integer(env, 'MAX_MESSAGE_BYTES', 8 * mib, kib, 256 * mib)
@@ -111,6 +117,7 @@ export function readConfig(env: Env = process.env): Config {
     payloadBudgetBytes: integer(env, 'PAYLOAD_BUDGET_BYTES', 256 * kib, kib, 64 * mib),
     versionIntervalMs: integer(env, 'VERSION_INTERVAL_MS', 10 * 60_000, 1_000, 24 * 3_600_000),
     secret,
+    redisUrl,
     createToken,
     allowedOrigins: origins(env, 'ALLOWED_ORIGINS'),
   }

@@ -14,6 +14,7 @@ import { guardRequest, guardUpgrade } from './guard.ts'
 import { DatabasePersistence } from './persistence/databasePersistence.ts'
 import { closeCodes } from './realtime/connection.ts'
 import { type RealtimeOptions, RealtimeServer } from './realtime/realtimeServer.ts'
+import { RedisFanout } from './realtime/redisFanout.ts'
 
 export interface StartOptions {
   config: Config
@@ -45,15 +46,19 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   const log = consoleLogger
   const persistence = new DatabasePersistence(database, config.writeIntervalMs)
   const audit = new AuditTrail(database, log)
+  const revoke = (boardId: string, role: string) => realtime.disconnect(boardId, role, closeCodes.revoked, 'link revoked')
+  const fanout = config.redisUrl ? new RedisFanout(config.redisUrl, persistence, revoke, log) : undefined
   const realtime = new RealtimeServer({
     // In this order: who may connect; the stored board; its schema and the checks of every update;
-    // versions (of what passed the checks); the audit log.
+    // versions (of what passed the checks); the audit log; the other instances (last, so they are
+    // asked for what they hold once the stored board is loaded).
     hooks: [
       new LinkAuthentication(database, linkKey),
       persistence,
       new BoardIntegrity({ maxRecords: config.maxBoardRecords }, log),
       new BoardHistory(database, { versionIntervalMs: config.versionIntervalMs }, log),
       audit,
+      ...(fanout ? [fanout] : []),
     ],
     log,
     unloadDelayMs: config.unloadDelayMs,
@@ -63,7 +68,10 @@ export async function startServer({ config, database, web }: StartOptions): Prom
   setLiveBoards({
     doc: (boardId) => realtime.liveDoc(boardId),
     change: (boardId, actor, work) => realtime.change(boardId, actor, work),
-    disconnect: (boardId, role) => realtime.disconnect(boardId, role, closeCodes.revoked, 'link revoked'),
+    disconnect: (boardId, role) => {
+      revoke(boardId, role)
+      fanout?.revoked(boardId, role)
+    },
   })
 
   const handleWeb = web ? await prepareNext(web.dev, config) : undefined
@@ -91,6 +99,7 @@ export async function startServer({ config, database, web }: StartOptions): Prom
     closing ??= (async () => {
       const stopped = new Promise((resolve) => server.close(resolve))
       await realtime.close()
+      await fanout?.close()
       await persistence.flush()
       await audit.flush()
       server.closeAllConnections()

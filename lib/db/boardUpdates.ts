@@ -87,15 +87,17 @@ export async function appendUpdate(db: Database, boardId: string, update: Uint8A
 /**
  * Folds the snapshot and the whole log into one snapshot. It works on the rows,
  * not on a document in memory, so an instance never drops updates written by
- * another; the board row lock serialises concurrent compactions of one board.
+ * another. The board row lock serialises concurrent compactions of one board
+ * (the second folds only what the first left), and appends, which update that
+ * row in the same statement, wait for it; only the rows folded in are deleted,
+ * so a row committed meanwhile is never dropped unfolded.
  */
 export async function compactBoard(db: Database, boardId: string): Promise<void> {
   await db.prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT "id" FROM "Board" WHERE "id" = ${boardId} FOR UPDATE`
     const snapshot = await tx.boardSnapshot.findUnique({ where: { boardId }, select: { data: true } })
     const log = await tx.boardUpdate.findMany({ where: { boardId }, orderBy: { id: 'asc' }, select: { id: true, data: true } })
-    const last = log.at(-1)
-    if (!last) return
+    if (log.length === 0) return
     const merged = Y.mergeUpdates(snapshot ? [snapshot.data, ...log.map((u) => u.data)] : log.map((u) => u.data))
     const now = new Date()
     await tx.boardSnapshot.upsert({
@@ -103,7 +105,28 @@ export async function compactBoard(db: Database, boardId: string): Promise<void>
       create: { boardId, data: toBytes(merged), updatedAt: now, compactedAt: now },
       update: { data: toBytes(merged), updatedAt: now, compactedAt: now },
     })
-    await tx.boardUpdate.deleteMany({ where: { boardId, id: { lte: last.id } } })
+    await tx.boardUpdate.deleteMany({ where: { boardId, id: { in: log.map((u) => u.id) } } })
+  })
+}
+
+/**
+ * Appends what of `update` the board does not store yet, deciding under the
+ * board row lock (as compaction does), so several instances rescuing the same
+ * edits write them once. Reads the whole stored board: for rare rescues, not
+ * for every write. Resolves whether anything was written.
+ */
+export async function appendMissing(db: Database, boardId: string, update: Uint8Array): Promise<boolean> {
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Board" WHERE "id" = ${boardId} FOR UPDATE`
+    const snapshot = await tx.boardSnapshot.findUnique({ where: { boardId }, select: { data: true } })
+    const log = await tx.boardUpdate.findMany({ where: { boardId }, select: { data: true } })
+    const stored = [...(snapshot ? [snapshot.data] : []), ...log.map((u) => u.data)]
+    const missing = stored.length === 0 ? update : Y.diffUpdate(update, Y.encodeStateVectorFromUpdate(Y.mergeUpdates(stored)))
+    if (!Y.decodeUpdate(missing).structs.some((struct) => !(struct instanceof Y.Skip))) return false
+    await tx.$executeRaw`
+      WITH appended AS (INSERT INTO "BoardUpdate" ("boardId", "data") VALUES (${boardId}, ${toBytes(missing)}))
+      UPDATE "Board" SET "updatedAt" = CURRENT_TIMESTAMP WHERE "id" = ${boardId}`
+    return true
   })
 }
 

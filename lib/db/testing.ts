@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import * as Y from 'yjs'
 import type { DatabaseTarget } from './client.ts'
 
 /** The machine's PostgreSQL server, used when TEST_DATABASE_URL names none. */
@@ -54,4 +55,23 @@ async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T
   } finally {
     await client.end()
   }
+}
+
+/** Yjs structs (client id and clock range) that more than one stored row holds: an update written twice. */
+export function overlappingStructs(rows: Uint8Array[]): string[] {
+  const ranges = new Map<number, { from: number; to: number }[]>()
+  for (const row of rows) {
+    for (const struct of Y.decodeUpdate(row).structs) {
+      if (struct instanceof Y.Skip) continue
+      const list = ranges.get(struct.id.client) ?? []
+      list.push({ from: struct.id.clock, to: struct.id.clock + struct.length })
+      ranges.set(struct.id.client, list)
+    }
+  }
+  const overlaps: string[] = []
+  for (const [client, list] of ranges) {
+    list.sort((x, y) => x.from - y.from)
+    for (let i = 1; i < list.length; i++) if (list[i]!.from < list[i - 1]!.to) overlaps.push(`client ${client} clock ${list[i]!.from}`)
+  }
+  return overlaps
 }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import {
   type CompactionBounds,
   type UpdateAuthor,
+  appendMissing,
   appendUpdate,
   compactBoard,
   defaultCompactionBounds,
@@ -34,6 +35,8 @@ export class DatabasePersistence implements Hooks {
   private readonly logs = new Map<string, BoardLog>()
   private timer: NodeJS.Timeout | undefined
   private flushing: Promise<void> = Promise.resolve()
+  /** Callers of `written`, told once a write of everything received before their call succeeds. */
+  private waiting: (() => void)[] = []
 
   constructor(
     private readonly db: Database,
@@ -58,9 +61,10 @@ export class DatabasePersistence implements Hooks {
     if (this.needsCompaction(boardId)) await this.compact(boardId)
   }
 
-  onChange({ boardId, update, author }: { boardId: string; update: Uint8Array; author: ConnectionInfo | undefined }): void {
+  /** Another instance's updates are its to store: each update is written once, by the instance that accepted it. */
+  onChange({ boardId, update, author, fromPeer }: { boardId: string; update: Uint8Array; author: ConnectionInfo | undefined; fromPeer: boolean }): void {
     const log = this.logs.get(boardId)
-    if (!log) return
+    if (!log || fromPeer) return
     const key = author?.id ?? ''
     let batch = log.pending.get(key)
     if (!batch) {
@@ -85,7 +89,25 @@ export class DatabasePersistence implements Hooks {
     return this.flushing
   }
 
+  /** Resolves once every update received so far is in the database (at the next write that succeeds). */
+  written(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve)
+      this.timer ??= setTimeout(() => void this.flush(), this.writeIntervalMs)
+    })
+  }
+
+  /**
+   * Stores another instance's edits that it may not have written before it
+   * died: only what the database lacks, decided under the board lock, so
+   * several instances rescuing them write them once.
+   */
+  async rescue(boardId: string, update: Uint8Array): Promise<boolean> {
+    return appendMissing(this.db, boardId, update)
+  }
+
   private async writePending(): Promise<void> {
+    const waiting = this.waiting.splice(0)
     let failed = false
     for (const [boardId, log] of this.logs) {
       if (log.pending.size === 0) continue
@@ -107,7 +129,10 @@ export class DatabasePersistence implements Hooks {
       }
       if (!failed && this.needsCompaction(boardId)) await this.compact(boardId)
     }
-    if (failed) this.timer ??= setTimeout(() => void this.flush(), Math.max(this.writeIntervalMs, 1000))
+    if (failed) {
+      this.waiting.unshift(...waiting)
+      this.timer ??= setTimeout(() => void this.flush(), Math.max(this.writeIntervalMs, 1000))
+    } else for (const resolve of waiting) resolve()
   }
 
   private requeue(log: BoardLog, batch: Batch): void {

@@ -1,13 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
-import { createBoard } from '../../lib/db/boards.ts'
-import { openDatabase } from '../../lib/db/client.ts'
-import { migrate } from '../../lib/db/migrate.ts'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../../lib/db/testing.ts'
 import { freePort } from '../../lib/freePort.ts'
 import { connectClient, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
+import { type ServerProcess, createBoardBeforeServers, killHard, spawnServer, unexpectedErrors } from '../testing/serverProcesses.ts'
 import { testSecret, testToken } from '../testing/servers.ts'
 
 /**
@@ -16,20 +11,10 @@ import { testSecret, testToken } from '../testing/servers.ts'
  * in it gets a chance to flush, and is restarted on the same port and data.
  */
 
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url))
 const writeIntervalMs = 200
 /** Long enough that unloading an idle board (which flushes) never happens during a test. */
 const unloadDelayMs = 60_000
-const startTimeoutMs = 60_000
 const testTimeoutMs = 120_000
-
-interface ServerProcess {
-  child: ChildProcess
-  port: number
-  /** Everything the process wrote to stderr so far. */
-  stderr(): string
-  exited: Promise<void>
-}
 
 describe.each(testDatabaseKinds)('durability on %s', (kind) => {
   let database: TestDatabase | undefined
@@ -40,17 +25,6 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
     const c = connectClient(port, boardId, { token: testToken(boardId) })
     clients.push(c)
     return c
-  }
-
-  /** Creates the board before any server runs: a running server owns the database (PGlite allows one process). */
-  const createBoardOffline = async (db: TestDatabase) => {
-    const opened = await openDatabase(db.target)
-    try {
-      await migrate(opened)
-      return (await createBoard(opened, 'Durability board')).id
-    } finally {
-      await opened.close()
-    }
   }
 
   const startServerProcess = async (port: number): Promise<ServerProcess> => {
@@ -77,7 +51,7 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
     'a client that keeps editing while the server is killed and restarted loses none of its edits',
     async () => {
       database = await createTestDatabase(kind)
-      const boardId = await createBoardOffline(database)
+      const boardId = await createBoardBeforeServers(database, 'Durability board')
       const port = await freePort()
       let server = await startServerProcess(port)
 
@@ -127,7 +101,7 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
     'an edit older than the write interval survives a SIGKILL after every client has left',
     async () => {
       database = await createTestDatabase(kind)
-      const boardId = await createBoardOffline(database)
+      const boardId = await createBoardBeforeServers(database, 'Durability board')
       const port = await freePort()
       let server = await startServerProcess(port)
 
@@ -159,57 +133,9 @@ describe.each(testDatabaseKinds)('durability on %s', (kind) => {
   )
 })
 
-/** Starts server/testing/realtimeProcess.ts and resolves once it prints `listening <port>`. */
-function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/testing/realtimeProcess.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stderr = ''
-  child.stderr!.setEncoding('utf8')
-  child.stderr!.on('data', (chunk: string) => {
-    stderr += chunk
-  })
-  const exited = new Promise<void>((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) resolve()
-    else child.once('exit', () => resolve())
-  })
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`the server did not start within ${startTimeoutMs} ms; stderr:\n${stderr}`))
-    }, startTimeoutMs)
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer)
-      reject(new Error(`the server exited before listening (code ${code}, signal ${signal}); stderr:\n${stderr}`))
-    })
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /^listening (\d+)$/.exec(line)
-      if (!match) return
-      clearTimeout(timer)
-      resolve({ child, port: Number(match[1]), stderr: () => stderr, exited })
-    })
-  })
-}
-
-/** SIGKILL: the process gets no chance to flush or close anything. */
-async function killHard(server: ServerProcess): Promise<void> {
-  if (server.child.exitCode === null && server.child.signalCode === null) server.child.kill('SIGKILL')
-  await server.exited
-}
-
 function missing(expected: string[], actual: string[]): string[] {
   const have = new Set(actual)
   return expected.filter((key) => !have.has(key))
-}
-
-/** Lines of stderr that are not harmless runtime notices. */
-function unexpectedErrors(stderr: string): string[] {
-  return stderr
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .filter((line) => !/ExperimentalWarning|--trace-warnings/.test(line))
 }
 
 function sleep(ms: number): Promise<void> {

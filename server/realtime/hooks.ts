@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http'
+import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 
 /**
@@ -14,7 +15,7 @@ export interface Hooks {
    */
   onAuthenticate?(payload: { boardId: string; request: IncomingMessage }): Promise<ConnectionRights | void>
   /** Fills a new document from storage before any client syncs. Throw a {@link Refusal} when the board does not exist. */
-  onLoadDocument?(payload: { boardId: string; doc: Y.Doc }): Promise<void>
+  onLoadDocument?(payload: { boardId: string; doc: Y.Doc; awareness: Awareness }): Promise<void>
   /**
    * Judges an update from a connection before it touches the document. Runs
    * synchronously, so nothing else changes the document meanwhile. Throw
@@ -22,8 +23,11 @@ export interface Hooks {
    * and the document stays as it was.
    */
   beforeApplyUpdate?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void
-  /** The document changed: `author` is the connection that sent the update, none for the server's own. Runs synchronously: queue work, do not block. */
-  onChange?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; author: ConnectionInfo | undefined }): void
+  /**
+   * The document changed: `author` is the connection that sent the update, none for the server's own;
+   * `fromPeer` when another instance accepted it (and stores it). Runs synchronously: queue work, do not block.
+   */
+  onChange?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; author: ConnectionInfo | undefined; fromPeer: boolean }): void
   /** A websocket was accepted on a loaded board. */
   onConnect?(payload: { boardId: string; connection: ConnectionInfo; address: string | undefined }): void
   /** A websocket closed. */
@@ -52,6 +56,9 @@ export interface ConnectionInfo {
 export function isConnectionInfo(origin: unknown): origin is ConnectionInfo {
   return typeof origin === 'object' && origin !== null && 'id' in origin && 'rights' in origin
 }
+
+/** The origin of changes to a document or its awareness that another instance sent: they are shown to this instance's clients, never sent back or stored again. */
+export const fromPeers = Object.freeze({ peers: true })
 
 /** A message its connection may not send; the connection is closed with the message as the reason. */
 export class Forbidden extends Error {}

@@ -7,7 +7,7 @@ import { type Logger, consoleLogger } from '../../lib/logger.ts'
 import { Connection, type ConnectionLimits, closeCodes } from './connection.ts'
 import { ConnectionSlots } from './connectionSlots.ts'
 import { BoardDocument } from './document.ts'
-import { type ConnectionInfo, type ConnectionRights, type Hooks, Refusal, anonymousRights, isConnectionInfo } from './hooks.ts'
+import { type ConnectionInfo, type ConnectionRights, type Hooks, Refusal, anonymousRights, fromPeers, isConnectionInfo } from './hooks.ts'
 
 export interface RealtimeOptions {
   hooks: Hooks[]
@@ -132,7 +132,8 @@ export class RealtimeServer {
       boardId,
       (update, origin) => {
         const author = isConnectionInfo(origin) ? origin : undefined
-        for (const hooks of this.options.hooks) hooks.onChange?.({ boardId, doc: document.doc, update, author })
+        const fromPeer = origin === fromPeers
+        for (const hooks of this.options.hooks) hooks.onChange?.({ boardId, doc: document.doc, update, author, fromPeer })
       },
       (payload) => {
         for (const hooks of this.options.hooks) hooks.beforeApplyUpdate?.(payload)
@@ -140,7 +141,7 @@ export class RealtimeServer {
       this.log,
     )
     try {
-      for (const hooks of this.options.hooks) await hooks.onLoadDocument?.({ boardId, doc: document.doc })
+      for (const hooks of this.options.hooks) await hooks.onLoadDocument?.({ boardId, doc: document.doc, awareness: document.awareness })
     } catch (error) {
       document.destroy()
       throw error
