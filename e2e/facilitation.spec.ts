@@ -179,3 +179,48 @@ test('a locked sticky cannot be moved by the participant, and a locked board tak
   await facilitatorControls(fay).getByRole('button', { name: 'Unlock board' }).click()
   await expect(palette(pat)).toBeVisible()
 })
+
+test('a participant who moves a sticky before the facilitator’s lock reaches them is told the move was refused, and the board carries on as everyone sees it', async ({ app, people }) => {
+  const { links } = await app.createBoard('Lock race')
+  const fay = await people.join(links.facilitator, 'Fay')
+  // Pat's first websocket can be held back from the server's side, as a slow network would: Pat then moves a sticky the server has locked.
+  const pat = await people.arrive('Pat')
+  let connections = 0
+  let holdFirst = false
+  await pat.page.routeWebSocket(/\/yjs\//, (ws) => {
+    const first = ++connections === 1
+    const server = ws.connectToServer()
+    ws.onMessage((message) => server.send(message))
+    server.onMessage((message) => {
+      if (!(first && holdFirst)) ws.send(message)
+    })
+    server.onClose((code, reason) => ws.close({ code, reason }))
+    ws.onClose((code, reason) => server.close({ code, reason }))
+  })
+  await pat.page.goto(links.participant)
+  await expectConnected(pat.page)
+  await place(pat, '1', 'Order Placed', { x: 500, y: 400 })
+  const sticky = stickies(fay).filter({ hasText: 'Order Placed' })
+  await expect(sticky).toHaveCount(1)
+  const where = await sticky.boundingBox()
+
+  holdFirst = true
+  await sticky.click()
+  await Promise.all([fay.page.waitForResponse((response) => response.url().endsWith('/facilitation/locks') && response.ok()), fay.page.keyboard.press('Shift+L')])
+  const patSticky = stickies(pat).filter({ hasText: 'Order Placed' })
+  const before = await patSticky.boundingBox()
+  await pat.page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2)
+  await pat.page.mouse.down()
+  await pat.page.mouse.move(before!.x + 300, before!.y + 200, { steps: 6 })
+  await pat.page.mouse.up()
+
+  await expect(pat.page.getByRole('status').filter({ hasText: 'The server refused your last change' })).toBeVisible()
+  await expectConnected(pat.page)
+  expect(connections).toBe(2)
+  await expect(pat.page.getByRole('img', { name: 'Locked' })).toHaveCount(1)
+  await expect.poll(() => patSticky.boundingBox()).toEqual(before)
+  expect(await sticky.boundingBox()).toEqual(where)
+  // Pat goes on working; everyone sees it.
+  await place(pat, '1', 'Payment Taken', { x: 800, y: 550 })
+  await expect(stickies(fay)).toHaveCount(2)
+})

@@ -6,6 +6,7 @@ import 'tldraw/tldraw.css'
 import { can } from '@/lib/auth/roles'
 import { BoardBar } from './BoardBar'
 import { BoardTop } from './BoardTop'
+import { UndoneNotice } from './UndoneNotice'
 import { boardOverrides } from './editor/boardOverrides'
 import { registerContentHandlers } from './editor/contentHandlers'
 import { FacilitationBar } from './facilitation/FacilitationBar'
@@ -25,7 +26,7 @@ const noMediaTypes: readonly string[] = []
 export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay(): void }) {
   const [$participant] = useState(() => atom('participant', loadParticipant()))
   const [options] = useState(() => tldrawOptions(board.maxRecords))
-  const { store, connection, awareness, $facilitation } = useBoardSync(board, $participant)
+  const { store, connection, awareness, $facilitation, undoneAt } = useBoardSync(board, $participant)
   const facilitation = useFacilitationSessionOf(board, $facilitation, awareness)
   const overrides = useMemo(() => [boardOverrides, facilitationOverrides(facilitation)], [facilitation])
   const readOnly = !can(board.role, 'edit')
@@ -84,6 +85,7 @@ export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay():
           editor.updateInstanceState({ isReadonly: readOnly })
         }}
       />
+      <UndoneNotice at={undoneAt} />
     </FacilitationProvider>
   )
 }

@@ -1,13 +1,13 @@
 'use client'
 
 import type { Signal } from '@tldraw/state'
-import { useEffect, useState } from 'react'
-import { type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { useEffect, useRef, useState } from 'react'
+import { type TLRecord, type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { type FacilitationState, noFacilitation } from '@/lib/facilitation/facilitationState'
-import { type ConnectionStatus, connectionStatus } from '@/lib/sync/connectionStatus'
+import { type ConnectionStatus, connectionStatus, restartsAfterClose } from '@/lib/sync/connectionStatus'
 import { bindFacilitation } from '@/lib/sync/facilitationBinding'
 import { bindPresence, type Participant } from '@/lib/sync/presenceBinding'
 import { bindStoreToDoc } from '@/lib/sync/storeBinding'
@@ -21,6 +21,8 @@ export interface BoardSync {
   awareness: Awareness | undefined
   /** What the facilitators decided for everyone (phase, timer, locks, vote), as the board carries it. */
   $facilitation: Signal<FacilitationState>
+  /** When the server last refused a change of this person's and the board started again from its state. */
+  undoneAt: number | undefined
 }
 
 function realtimeUrl(): string {
@@ -30,13 +32,18 @@ function realtimeUrl(): string {
 /**
  * Opens one board: a Y.Doc synced with the server, a tldraw store bound to it
  * once the first sync is done, and presence. Everything is torn down when the
- * board changes or the page goes away.
+ * board changes or the page goes away, and started again, where the person
+ * was looking, when the server refused a change (see restartsAfterClose).
  */
 export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Signal<Participant>): BoardSync {
   const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
   const [connection, setConnection] = useState<ConnectionStatus>('connecting')
   const [awareness, setAwareness] = useState<Awareness>()
   const [$facilitation] = useState(() => atom('facilitation', noFacilitation))
+  const [generation, setGeneration] = useState(0)
+  const [undoneAt, setUndoneAt] = useState<number>()
+  const restarts = useRef<number[]>([])
+  const cameras = useRef<TLRecord[]>([])
 
   useEffect(() => {
     const doc = new Y.Doc()
@@ -74,6 +81,9 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
       if (!synced || disposers.length > 0) return
       try {
         disposers.push(bindStoreToDoc(tlStore, doc).dispose)
+        // Session records, never synced: the view of a board started again stays where it was.
+        tlStore.put(cameras.current)
+        cameras.current = []
         disposers.push(bindPresence(tlStore, provider.awareness, $participant).dispose)
         setStore({ status: 'synced-remote', connectionStatus: 'online', store: tlStore })
       } catch (error) {
@@ -81,8 +91,16 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
         provider.disconnect()
       }
     }
-    // The server closed for good (link replaced, change refused): y-websocket stops reconnecting; say why.
+    // The server closed for good (link replaced, change refused): y-websocket stops reconnecting; start again or say why.
     const onClosed = ({ code }: { code: number }) => {
+      const now = Date.now()
+      if (restartsAfterClose(code, now, restarts.current)) {
+        restarts.current = [...restarts.current.filter((at) => now - at < 60_000), now]
+        cameras.current = tlStore.allRecords().filter((record) => record.typeName === 'camera')
+        setUndoneAt(now)
+        setGeneration((count) => count + 1)
+        return
+      }
       closedWith = code
       refresh()
     }
@@ -108,7 +126,7 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
       setStore({ status: 'loading' })
       setAwareness(undefined)
     }
-  }, [boardId, token, $participant, $facilitation])
+  }, [boardId, token, $participant, $facilitation, generation])
 
-  return { store, connection, awareness, $facilitation }
+  return { store, connection, awareness, $facilitation, undoneAt }
 }

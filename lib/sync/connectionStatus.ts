@@ -26,3 +26,21 @@ export function connectionStatus({ connected, wasConnected, browserOnline, downF
   if (!browserOnline || downForMs >= offlineAfterMs) return 'offline'
   return wasConnected ? 'reconnecting' : 'connecting'
 }
+
+/** The server refused one of this client's changes (a locked element, a role's limit). */
+export const refusedCloseCode = 4403
+
+/** At most this many fresh starts after refusals in a minute; past it the page says so and stays closed. */
+export const maxRestartsPerMinute = 3
+
+/**
+ * Whether a connection the server closed with `code` starts again from the
+ * server's state. Yjs cannot take back one update and keep the client's later
+ * ones, so a refused change (typically a drag still in flight as a
+ * facilitator's lock landed) is undone by dropping the local copy and
+ * syncing anew; a client that keeps being refused is left closed.
+ * `restarts`: when the earlier fresh starts happened, in ms.
+ */
+export function restartsAfterClose(code: number, now: number, restarts: readonly number[]): boolean {
+  return code === refusedCloseCode && restarts.filter((at) => now - at < 60_000).length < maxRestartsPerMinute
+}
