@@ -1,9 +1,11 @@
+import type { TLRecord } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { type BoardActor, liveBoards } from '../boards/liveBoards.ts'
 import { recordAudit } from '../db/auditLog.ts'
 import { loadBoardState } from '../db/boardUpdates.ts'
 import { type VersionSummary, readVersion, saveVersion } from '../db/boardVersions.ts'
 import type { Database } from '../db/client.ts'
+import { isLockedShape } from '../facilitation/facilitationState.ts'
 import { docToRecords, readStoredState } from '../ydoc/convert.ts'
 import { readRecords } from '../ydoc/layout.ts'
 import { replaceRecords } from '../ydoc/recordWrites.ts'
@@ -38,6 +40,11 @@ export async function saveNamedVersion(db: Database, boardId: string, label: str
   return saved
 }
 
+/** The lock list stays as it is through a restore; an element locked now keeps tldraw's own lock too, so no one picks it up. */
+function keepLock(doc: Y.Doc, record: TLRecord): TLRecord {
+  return record.typeName === 'shape' && !record.isLocked && isLockedShape(doc, record.id) ? { ...record, isLocked: true } : record
+}
+
 /**
  * Brings the board back to a version, as a new change everyone sees at once:
  * nothing is lost, the board as it was just before is kept as a version
@@ -57,7 +64,7 @@ export async function restoreVersion(
   let before: BoardState | undefined
   await live.change(boardId, actor, (doc) => (before = stateOf(doc)))
   const keptAs = await saveVersion(db, boardId, { reason: 'before-restore', label: `Before restoring “${version.label}”`, ...before! })
-  await live.change(boardId, actor, (doc) => replaceRecords(doc, records))
+  await live.change(boardId, actor, (doc) => replaceRecords(doc, records.map((record) => keepLock(doc, record))))
 
   const { data: _data, ...restored } = version
   await recordAudit(db, { boardId, action: 'version.restored', role: actor.rights.role, connectionId: actor.id, detail: { versionId, keptAs: keptAs.id } })

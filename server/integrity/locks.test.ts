@@ -1,6 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { lockBoard, lockShapes } from '../../lib/facilitation/boardFacilitation.ts'
+import { restoreVersion, saveNamedVersion } from '../../lib/history/versions.ts'
 import { locksMap, readRecords } from '../../lib/ydoc/layout.ts'
 import type { RunningServer } from '../app.ts'
 import { connectClient, type TestClient, waitFor, whenSynced } from '../testing/clients.ts'
@@ -70,6 +71,21 @@ describe('locked elements and a locked board, through the websocket', () => {
     const fay = await join('facilitator')
     move(fay, 'order-placed', 500)
     await waitFor(() => readRecords(server.realtime.liveDoc(boardId)!).some((r) => r.id === 'shape:order-placed' && (r as { x: number }).x === 500), 5000, 'the facilitator’s move')
+  })
+
+  test('restoring a version from before a lock keeps the element locked, tldraw’s padlock included, and still refuses the participant', async () => {
+    const pat = await boardWithSticky()
+    const before = await saveNamedVersion(server.database, boardId, 'Before the lock', facilitatorActor)
+    await lockShapes(server.database, boardId, facilitatorActor, ['shape:order-placed'], true)
+    await restoreVersion(server.database, boardId, before!.id, facilitatorActor)
+    const onServer = readRecords(await serverDoc()).find((r) => r.id === 'shape:order-placed')
+    expect(onServer).toMatchObject({ isLocked: true })
+    await waitFor(() => locksMap(pat.doc).has('shape:order-placed'), 5000, 'the lock at the participant')
+
+    const closed = closeOf(pat)
+    move(pat, 'order-placed', 900)
+    expect((await closed).code).toBe(4403)
+    expect(await xOn('order-placed')).toBe(0)
   })
 
   test('a participant deleting the lock through the websocket is disconnected, and the sticky stays locked', async () => {
