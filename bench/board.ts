@@ -17,20 +17,10 @@
 import { chromium, type Page } from '@playwright/test'
 import { chromiumPath } from '../e2e/support/chromium.ts'
 import { AppServer, type CreatedBoard } from '../e2e/support/appServer.ts'
-import { elementKinds } from '../lib/board/elementKinds.ts'
+import { generatedBoard } from '../e2e/support/generatedBoard.ts'
 
 const sizes = [0, 1000, 5000]
 const loads = 3
-
-/** A board file of `count` stickies in rows of 100, as another tool would export a big workshop. */
-function generatedBoard(count: number) {
-  return {
-    format: 'eventstorm-board',
-    version: 1,
-    name: `${count} stickies`,
-    elements: Array.from({ length: count }, (_, i) => ({ id: `s${i}`, kind: elementKinds[i % 8], text: `Sticky ${i}`, x: (i % 100) * 200, y: Math.floor(i / 100) * 200 })),
-  }
-}
 
 interface Load {
   firstSticky: number | null

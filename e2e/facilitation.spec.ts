@@ -19,6 +19,14 @@ async function place({ page }: Person, key: string, text: string, at: { x: numbe
   await page.keyboard.press('Escape')
 }
 
+/** Presses at the centre of `box` and drags by `by`, as a hand moving a sticky does. */
+async function dragFromCentre({ page }: Person, box: { x: number; y: number; width: number; height: number }, by: { x: number; y: number }) {
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(box.x + by.x, box.y + by.y, { steps: 6 })
+  await page.mouse.up()
+}
+
 /** The camera as tldraw draws it: the transform of the layer holding the shapes. */
 /** The stickies a person's board shows once the template's content has arrived. */
 async function templateStickies(person: Person, kind?: string): Promise<number> {
@@ -163,10 +171,7 @@ test('a locked sticky cannot be moved by the participant, and a locked board tak
 
   const patSticky = stickies(pat).filter({ hasText: 'Order Placed' })
   const before = await patSticky.boundingBox()
-  await pat.page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2)
-  await pat.page.mouse.down()
-  await pat.page.mouse.move(before!.x + 300, before!.y + 200, { steps: 6 })
-  await pat.page.mouse.up()
+  await dragFromCentre(pat, before!, { x: 300, y: 200 })
   expect(await patSticky.boundingBox()).toEqual(before)
   await expect(sticky).toHaveCount(1)
   expect(await sticky.boundingBox()).toEqual(await sticky.boundingBox())
@@ -209,10 +214,7 @@ test('a participant who moves a sticky before the facilitator’s lock reaches t
   await Promise.all([fay.page.waitForResponse((response) => response.url().endsWith('/facilitation/locks') && response.ok()), fay.page.keyboard.press('Shift+L')])
   const patSticky = stickies(pat).filter({ hasText: 'Order Placed' })
   const before = await patSticky.boundingBox()
-  await pat.page.mouse.move(before!.x + before!.width / 2, before!.y + before!.height / 2)
-  await pat.page.mouse.down()
-  await pat.page.mouse.move(before!.x + 300, before!.y + 200, { steps: 6 })
-  await pat.page.mouse.up()
+  await dragFromCentre(pat, before!, { x: 300, y: 200 })
 
   await expect(pat.page.getByRole('status').filter({ hasText: 'The server refused your last change' })).toBeVisible()
   await expectConnected(pat.page)

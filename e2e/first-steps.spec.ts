@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test'
 import { elementKindDefinitions, elementKinds } from '../lib/board/elementKinds'
 import { facilitatorShortcuts } from '../lib/facilitation/shortcuts'
 import { drawRectangle, expect, expectConnected, placeEvent, test } from './support/fixtures'
+import { generatedBoard } from './support/generatedBoard'
 
 /** What a new user met in their first workshop, and the keyboard help they looked for. */
 
@@ -98,16 +99,6 @@ for (const viewport of [
     await drawRectangle(page, { x: viewport.width / 2 - 120, y: viewport.height / 2 + 120 }, { x: viewport.width / 2 - 40, y: viewport.height / 2 + 170 })
     await expectApart('a rectangle selected, every style shown')
   })
-}
-
-/** A board file of `count` stickies in rows, as another tool would export a big workshop. */
-function generatedBoard(count: number) {
-  return {
-    format: 'eventstorm-board',
-    version: 1,
-    name: `${count} stickies`,
-    elements: Array.from({ length: count }, (_, i) => ({ id: `s${i}`, kind: elementKinds[i % 8], text: `Sticky ${i}`, x: (i % 100) * 200, y: Math.floor(i / 100) * 200 })),
-  }
 }
 
 test('on a board of 5,000 stickies a palette key pressed right after the page loaded places a sticky, and the text typed next lands in it', async ({ app, people }) => {

@@ -7,6 +7,7 @@ import { can } from '@/lib/auth/roles'
 import { BoardBar } from './BoardBar'
 import { BoardTop } from './BoardTop'
 import { UndoneNotice } from './UndoneNotice'
+import { adoptDocumentNonce } from './documentNonce'
 import { boardOverrides } from './editor/boardOverrides'
 import { registerContentHandlers } from './editor/contentHandlers'
 import { FacilitationBar } from './facilitation/FacilitationBar'
@@ -14,7 +15,6 @@ import { FacilitationMarks } from './facilitation/FacilitationMarks'
 import { facilitationOverrides } from './facilitation/facilitationOverrides'
 import { FacilitationProvider, useFacilitationSessionOf } from './facilitation/FacilitationSession'
 import { BoardOverlay } from './panels/BoardOverlay'
-import { adoptPageNonce } from './pageNonce'
 import { loadParticipant, saveParticipant } from './participant'
 import { boardTldrawProps, tldrawOptions } from './tldrawConfig'
 import type { OpenBoard } from './useBoardAccess'
@@ -32,7 +32,7 @@ export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay():
   const readOnly = !can(board.role, 'edit')
   // tldraw remounts a panel whose component changes: the bar reads the status from a signal instead.
   const [$connection] = useState(() => atom('connection', connection))
-  useEffect(adoptPageNonce, [])
+  useEffect(adoptDocumentNonce, [])
   useEffect(() => {
     $connection.set(connection)
   }, [$connection, connection])

@@ -1,3 +1,5 @@
+import { setNonce } from 'get-nonce'
+
 /**
  * The nonce of this document's Content-Security-Policy, which lets an inline
  * `<style>` in. Read from a script Next.js wrote with it: browsers hide the
@@ -7,4 +9,13 @@
  */
 export function documentNonce(): string | undefined {
   return document.querySelector<HTMLScriptElement>('script[nonce]')?.nonce || undefined
+}
+
+/**
+ * tldraw's dialogs (Radix, through react-remove-scroll) add a `<style>`
+ * element while open, with the nonce `get-nonce` hands them: this document's.
+ */
+export function adoptDocumentNonce(): void {
+  const nonce = documentNonce()
+  if (nonce) setNonce(nonce)
 }
