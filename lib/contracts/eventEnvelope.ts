@@ -1,5 +1,5 @@
 import type { ContractContext, ContractEvent } from './contractModel.ts'
-import { type Dialect, type JsonSchema, dataSchema, exampleData, exampleTime } from './dataSchema.ts'
+import { type Dialect, type JsonSchema, dataSchema, exampleData, exampleTime, schemaDocument } from './dataSchema.ts'
 import { perEvent } from './perEvent.ts'
 
 /**
@@ -34,6 +34,13 @@ const detailOf = (origin: OriginStyle) =>
 const details = { pinned: detailOf('pinned'), annotated: detailOf('annotated') }
 
 export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect, origin: OriginStyle = 'pinned') => details[origin](event, dialect, context)
+
+/**
+ * The draft-07 schema of an event's detail as a document of its own: AsyncAPI's
+ * message payload and EventCatalog's schema.json are this very schema, made
+ * once per event for both.
+ */
+export const detailDocument = perEvent((event: ContractEvent, context: ContractContext): JsonSchema => schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07')))
 
 export function metadataSchema(event: ContractEvent, context: ContractContext, origin: OriginStyle = 'pinned'): JsonSchema {
   const text = (description: string) => ({ type: 'string', description })

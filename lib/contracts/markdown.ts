@@ -25,22 +25,43 @@ export function yamlString(text: string): string {
 
 const yamlScalar = (value: YamlScalar) => (typeof value === 'string' ? yamlString(value) : String(value))
 
-function yamlEntries(object: YamlObject, indent: string): string[] {
-  return Object.entries(object).flatMap(([key, value]) => {
-    if (Array.isArray(value)) return value.length === 0 ? [`${indent}${key}: []`] : [`${indent}${key}:`, ...value.flatMap((item) => yamlItem(item, `${indent}  `))]
-    if (typeof value === 'object') return Object.keys(value).length === 0 ? [`${indent}${key}: {}`] : [`${indent}${key}:`, ...yamlEntries(value as YamlObject, `${indent}  `)]
-    return [`${indent}${key}: ${yamlScalar(value as YamlScalar)}`]
-  })
+/** Appends the lines of `object` to `out`: a page is written into one array rather than joined from one per entry. */
+function yamlLines(object: YamlObject, indent: string, out: string[]): void {
+  for (const [key, value] of Object.entries(object)) {
+    if (Array.isArray(value)) {
+      if (value.length === 0) out.push(`${indent}${key}: []`)
+      else {
+        out.push(`${indent}${key}:`)
+        for (const item of value) yamlItem(item, `${indent}  `, out)
+      }
+    } else if (typeof value === 'object') {
+      if (Object.keys(value).length === 0) out.push(`${indent}${key}: {}`)
+      else {
+        out.push(`${indent}${key}:`)
+        yamlLines(value as YamlObject, `${indent}  `, out)
+      }
+    } else out.push(`${indent}${key}: ${yamlScalar(value as YamlScalar)}`)
+  }
 }
 
-function yamlItem(item: YamlScalar | YamlObject, indent: string): string[] {
-  if (typeof item !== 'object') return [`${indent}- ${yamlScalar(item)}`]
-  const [first = '{}', ...rest] = yamlEntries(item, `${indent}  `)
-  return [`${indent}- ${first.trimStart()}`, ...rest]
+function yamlItem(item: YamlScalar | YamlObject, indent: string, out: string[]): void {
+  if (typeof item !== 'object') {
+    out.push(`${indent}- ${yamlScalar(item)}`)
+    return
+  }
+  const first = out.length
+  yamlLines(item, `${indent}  `, out)
+  if (out.length === first) out.push(`${indent}- {}`)
+  else out[first] = `${indent}- ${out[first]!.trimStart()}`
 }
 
 /** A Markdown document: block-style YAML frontmatter (keys are ours, plain), a blank line, the body. */
-export const markdownDocument = (frontmatter: YamlObject, body: string) => `---\n${yamlEntries(frontmatter, '').join('\n')}\n---\n\n${body.trimEnd()}\n`
+export function markdownDocument(frontmatter: YamlObject, body: string): string {
+  const lines = ['---']
+  yamlLines(frontmatter, '', lines)
+  lines.push('---', '', body.trimEnd(), '')
+  return lines.join('\n')
+}
 
 /**
  * Sticky text inside a line of Markdown or MDX: on one line, with a backslash

@@ -1,6 +1,6 @@
 import type { ContractContext, ContractEvent, ContractModel } from '../contractModel.ts'
-import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
-import { detailSchema, exampleDetail } from '../eventEnvelope.ts'
+import type { JsonSchema } from '../dataSchema.ts'
+import { detailDocument, exampleDetail } from '../eventEnvelope.ts'
 import { type ExportFile, jsonFiles } from '../exportFiles.ts'
 import { unique } from '../names.ts'
 
@@ -34,7 +34,7 @@ function message({ event, publisher }: Published): JsonSchema {
     title: event.text.trim() || event.name,
     ...(event.description ? { description: event.description } : {}),
     correlationId: { description: 'Shared by every event of one business transaction.', location: '$message.payload#/metadata/correlationId' },
-    payload: { schemaFormat: draft07Format, schema: schemaDocument('draft-07', event, detailSchema(event, publisher, 'draft-07')) },
+    payload: { schemaFormat: draft07Format, schema: detailDocument(event, publisher) },
     examples: [{ name: 'example', payload: exampleDetail(event, publisher) }],
   }
 }

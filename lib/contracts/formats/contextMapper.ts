@@ -46,9 +46,10 @@ const keywords = new Set(
 /** An identifier as CML reads it: `name` is already [A-Za-z_][A-Za-z0-9_]*. */
 export const cmlId = (name: string) => (keywords.has(name) ? `^${name}` : name)
 
+const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+
 /** A CML string literal: Java's escapes, on one line. */
 export function cmlString(text: string): string {
-  const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
   return `"${text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
 }
 

@@ -1,7 +1,6 @@
 import { elementKindDefinitions } from '../../board/elementKinds.ts'
 import { type ContractContext, type ContractEvent, type ContractModel, type Severity, memberKinds } from '../contractModel.ts'
-import { type JsonSchema, schemaUri } from '../dataSchema.ts'
-import { detailSchema } from '../eventEnvelope.ts'
+import { detailDocument } from '../eventEnvelope.ts'
 import { type ExportFile, jsonFile } from '../exportFiles.ts'
 import { type YamlObject, markdownDocument, markdownText } from '../markdown.ts'
 import { kebabCase, oneLine, pascalCase, unique, uniqueAcross } from '../names.ts'
@@ -106,9 +105,7 @@ const badgeColours: Record<Severity, string> = { GREEN: 'green', AMBER: 'orange'
 const severityMeaning: Record<Severity, string> = { GREEN: 'carries neither personal data nor secrets', AMBER: 'carries personal data', RED: 'carries secrets' }
 
 /** The event's schema file: the draft-07 schema of its detail, metadata and data. */
-export function eventCatalogSchema(event: ContractEvent, context: ContractContext): JsonSchema {
-  return { $schema: schemaUri['draft-07'], title: event.name, ...(event.description ? { description: event.description } : {}), ...detailSchema(event, context, 'draft-07') }
-}
+export const eventCatalogSchema = detailDocument
 
 const displayName = (text: string, fallback: string) => oneLine(text) || fallback
 
