@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { readBoardRecords } from '../boards/liveBoards.ts'
-import { type Database, openDatabase } from '../db/client.ts'
-import { migrate } from '../db/migrate.ts'
-import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../db/testing.ts'
+import type { Database } from '../db/client.ts'
+import { openTestDatabase, testDatabaseKinds } from '../db/testing.ts'
 import { contentToRecords } from './contentToRecords.ts'
 import { exportBoard } from './exportBoard.ts'
 import { readFixture } from './fixtures.ts'
@@ -10,18 +9,17 @@ import { importBoard } from './importBoard.ts'
 import { BoardFileError, readBoardFile } from './readBoardFile.ts'
 
 describe.each(testDatabaseKinds)('importing a board on %s', (kind) => {
-  let database: TestDatabase
   let db: Database
+  let closeDatabase: (() => Promise<void>) | undefined
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = await openDatabase(database.target)
-    await migrate(db)
+    const opened = await openTestDatabase(kind)
+    db = opened.db
+    closeDatabase = opened.close
   })
 
   afterAll(async () => {
-    await db?.close()
-    await database?.drop()
+    await closeDatabase?.()
   })
 
   /** How many boards `work` leaves behind. */

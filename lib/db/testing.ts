@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import * as Y from 'yjs'
-import type { DatabaseTarget } from './client.ts'
+import { type Database, type DatabaseTarget, openDatabase } from './client.ts'
+import { migrate } from './migrate.ts'
 
 /** The machine's PostgreSQL server, used when TEST_DATABASE_URL names none. */
 export const defaultTestPostgresUrl = 'postgres://postgres@127.0.0.1:5432/test'
@@ -43,6 +44,20 @@ export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDa
     env: { DATABASE_URL: url },
     drop: async () => {
       await withClient((client) => client.query(`DROP SCHEMA "${schema}" CASCADE`))
+    },
+  }
+}
+
+/** A fresh test database of `kind`, opened and migrated; `close` closes and drops it. */
+export async function openTestDatabase(kind: TestDatabaseKind): Promise<{ db: Database; close(): Promise<void> }> {
+  const database = await createTestDatabase(kind)
+  const db = await openDatabase(database.target)
+  await migrate(db)
+  return {
+    db,
+    close: async () => {
+      await db.close()
+      await database.drop()
     },
   }
 }

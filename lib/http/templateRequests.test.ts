@@ -5,9 +5,8 @@ import type { Role } from '../auth/roles.ts'
 import { exportBoard } from '../boardFile/exportBoard.ts'
 import { importBoard } from '../boardFile/importBoard.ts'
 import { listAudit } from '../db/auditLog.ts'
-import { type Database, openDatabase, setDatabase } from '../db/client.ts'
-import { migrate } from '../db/migrate.ts'
-import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '../db/testing.ts'
+import { type Database, setDatabase } from '../db/client.ts'
+import { openTestDatabase, testDatabaseKinds } from '../db/testing.ts'
 import { builtinContent, findBuiltinTemplate } from '../templates/builtinTemplates.ts'
 import { toBoardFile } from '../boardFile/boardFile.ts'
 import { startFromTemplate, templateLimits } from '../templates/templates.ts'
@@ -43,14 +42,14 @@ const listed = async (authorization?: string) => ((await (await list(authorizati
 const savedIds = async (authorization?: string) => (await listed(authorization)).filter((t) => !t.builtIn).map((t) => t.id)
 
 describe.each(testDatabaseKinds)('the templates API on %s', (kind) => {
-  let database: TestDatabase
   let db: Database
+  let closeDatabase: (() => Promise<void>) | undefined
   let boardId: string
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = await openDatabase(database.target)
-    await migrate(db)
+    const opened = await openTestDatabase(kind)
+    db = opened.db
+    closeDatabase = opened.close
     setDatabase(db)
     setLinkKey(key)
     boardId = (await importBoard(db, toBoardFile(builtinContent(findBuiltinTemplate('online-shop')!)), 'Checkout workshop')).id
@@ -61,8 +60,7 @@ describe.each(testDatabaseKinds)('the templates API on %s', (kind) => {
   })
 
   afterAll(async () => {
-    await db?.close()
-    await database?.drop()
+    await closeDatabase?.()
   })
 
   const saveShop = async (name = 'Our checkout') => {

@@ -3,26 +3,24 @@ import * as Y from 'yjs'
 import { recordsToDoc } from '../ydoc/convert.ts'
 import { setLiveBoards } from '../boards/liveBoards.ts'
 import { createBoardWithState } from '../db/boards.ts'
-import { type Database, openDatabase } from '../db/client.ts'
-import { migrate } from '../db/migrate.ts'
-import { type TestDatabase, createTestDatabase } from '../db/testing.ts'
+import type { Database } from '../db/client.ts'
+import { openTestDatabase } from '../db/testing.ts'
 import { readBoardModel } from './readBoardModel.ts'
 import { boardRecords, row, sticky } from './testing.ts'
 
 describe('reading a board’s model', () => {
-  let database: TestDatabase
   let db: Database
+  let closeDatabase: (() => Promise<void>) | undefined
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite')
-    db = await openDatabase(database.target)
-    await migrate(db)
+    const opened = await openTestDatabase('pglite')
+    db = opened.db
+    closeDatabase = opened.close
   })
 
   afterAll(async () => {
     setLiveBoards(undefined)
-    await db?.close()
-    await database?.drop()
+    await closeDatabase?.()
   })
 
   const storedBoard = async () => {

@@ -5,9 +5,8 @@ import type { ElementKind } from '../board/elementKinds.ts'
 import { createBlankBoard } from '../boardFile/importBoard.ts'
 import { type UpdateAuthor, appendUpdate, compactBoard, loadBoardState } from '../db/boardUpdates.ts'
 import { saveVersion } from '../db/boardVersions.ts'
-import { type Database, openDatabase } from '../db/client.ts'
-import { migrate } from '../db/migrate.ts'
-import { type TestDatabase, createTestDatabase, testDatabaseKinds } from '../db/testing.ts'
+import type { Database } from '../db/client.ts'
+import { openTestDatabase, testDatabaseKinds } from '../db/testing.ts'
 import { boardRecords as contentRecords } from '../model/testing.ts'
 import { boardRecords } from '../sync/storeBinding.ts'
 import { readRecords } from '../ydoc/layout.ts'
@@ -31,18 +30,17 @@ const texts = (records: TLRecord[]) =>
     .sort()
 
 describe.each(testDatabaseKinds)('a workshop’s replay on %s', (kind) => {
-  let database: TestDatabase
   let db: Database
+  let closeDatabase: (() => Promise<void>) | undefined
 
   beforeAll(async () => {
-    database = await createTestDatabase(kind)
-    db = await openDatabase(database.target)
-    await migrate(db)
+    const opened = await openTestDatabase(kind)
+    db = opened.db
+    closeDatabase = opened.close
   })
 
   afterAll(async () => {
-    await db?.close()
-    await database?.drop()
+    await closeDatabase?.()
   })
 
   /**
