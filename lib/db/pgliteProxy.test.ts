@@ -82,6 +82,19 @@ describe('PGliteProxy results', () => {
     expect((expected.rows[0] as { b: Uint8Array }).b).toEqual(bytes)
   })
 
+  it('gives the adapter a board-sized bytea byte for byte, and leaves the old escape form to the adapter’s parser', async () => {
+    const [viaLocal, viaProxy] = await Promise.all([adapterOver(local), adapterOver(proxy)])
+    const big = Uint8Array.from({ length: 1 << 20 }, (_, i) => (i * 7919) % 256)
+    const select = { sql: 'SELECT $1::bytea AS b', args: [Buffer.from(big).toString('base64')], argTypes: [{ scalarType: 'bytes', arity: 'scalar', dbType: 'BYTEA' }] } satisfies SqlQuery
+    const read = await viaProxy.queryRaw(select)
+    expect(read).toEqual(await viaLocal.queryRaw(select))
+    expect(read.rows[0]![0]).toEqual(big)
+    await Promise.all([viaLocal, viaProxy].map((adapter) => adapter.executeRaw({ sql: "SET bytea_output = 'escape'", args: [], argTypes: [] })))
+    const escapedSelect = { sql: "SELECT '\\x00ff41'::bytea AS b", args: [], argTypes: [] } satisfies SqlQuery
+    expect(await viaProxy.queryRaw(escapedSelect)).toEqual(await viaLocal.queryRaw(escapedSelect))
+    await Promise.all([viaLocal, viaProxy].map((adapter) => adapter.executeRaw({ sql: "SET bytea_output = 'hex'", args: [], argTypes: [] })))
+  })
+
   it('counts affected rows and returns every statement of a script', async () => {
     const script = `UPDATE parent SET name = name WHERE id > 0; SELECT id, name FROM parent ORDER BY id; DELETE FROM child`
     expect((await proxy.exec(script)).map(comparable)).toEqual((await local.exec(script)).map(comparable))

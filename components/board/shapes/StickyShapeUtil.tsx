@@ -1,4 +1,4 @@
-import { HTMLContainer, PlainTextLabel, Rectangle2d, ShapeUtil, resizeBox, type TLResizeInfo } from 'tldraw'
+import { HTMLContainer, PlainTextLabel, Rectangle2d, ShapeUtil, resizeBox, type TLResizeInfo, useSvgExportContext } from 'tldraw'
 import { elementKindDefinitions, kindLabelOpacity } from '@/lib/board/elementKinds'
 import {
   type StickyShape,
@@ -11,6 +11,7 @@ import {
 import { fitFontSize, stickyFont } from '@/lib/board/textFit'
 import { addNextEvent } from '../editor/stickyActions'
 import { boardFontFaces } from './boardFonts'
+import { isOffscreen } from './offscreen'
 
 /** How far a pivotal event's boundary line reaches above and below it. */
 const pivotalReach = 600
@@ -52,6 +53,10 @@ export class StickyShapeUtil extends ShapeUtil<StickyShape> {
   }
 
   component(shape: StickyShape) {
+    // A board opens with thousands of stickies, nearly all off screen and hidden by tldraw: their
+    // text and label are made only once they scroll into view (a picture draws every one).
+    const exporting = useSvgExportContext() !== null
+    if (!exporting && isOffscreen(this.editor, shape.id)) return null
     const { kind, text, w, h, pivotal, contract, resolved } = shape.props
     const definition = elementKindDefinitions[kind]
     const isSelected = this.editor.getOnlySelectedShapeId() === shape.id
