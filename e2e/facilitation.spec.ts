@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { builtinContent, findBuiltinTemplate } from '../lib/templates/builtinTemplates'
 import { type Person, expect, expectConnected, test } from './support/fixtures'
 
 const stickies = (person: Person, kind?: string) => person.page.locator(kind ? `.es-sticky[data-kind="${kind}"]` : '.es-sticky')
@@ -27,13 +28,16 @@ async function dragFromCentre({ page }: Person, box: { x: number; y: number; wid
   await page.mouse.up()
 }
 
-/** The camera as tldraw draws it: the transform of the layer holding the shapes. */
-/** The stickies a person's board shows once the template's content has arrived. */
+/** The stickies a person's board draws once the template's content has arrived: those in view. */
 async function templateStickies(person: Person, kind?: string): Promise<number> {
   await expect(stickies(person).first()).toBeVisible()
   return stickies(person, kind).count()
 }
 
+/** How many stickies of these kinds the shop template holds, wherever they sit on the board. */
+const shopStickies = (...kinds: string[]) => builtinContent(findBuiltinTemplate('online-shop')!).elements.filter((element) => kinds.includes(element.kind)).length
+
+/** The camera as tldraw draws it: the transform of the layer holding the shapes. */
 const camera = (page: Page) => page.locator('.tl-html-layer').first().evaluate((layer) => getComputedStyle(layer).transform)
 
 test('three people in a workshop started from the shop template: the facilitator’s phase changes everyone’s palette and hint; the timer shows for all and survives a reload', async ({ app, people }) => {
@@ -90,7 +94,7 @@ test('dot voting on the shop’s hotspots and opportunities: each person sees on
   const pat = await people.join(links.participant, 'Pat')
   const vic = await people.join(links.viewer, 'Vic')
   const shop = await templateStickies(fay)
-  const shopCandidates = (await templateStickies(fay, 'hotspot')) + (await templateStickies(fay, 'opportunity'))
+  const shopCandidates = shopStickies('hotspot', 'opportunity')
   await place(pat, '8', 'Slow refunds', { x: 450, y: 600 })
   await place(pat, '9', 'One-click reorder', { x: 750, y: 600 })
   await expect(stickies(fay)).toHaveCount(shop + 2)

@@ -18,15 +18,24 @@ import { BoardOverlay } from './panels/BoardOverlay'
 import { loadParticipant, saveParticipant } from './participant'
 import { boardTldrawProps, tldrawOptions } from './tldrawConfig'
 import type { OpenBoard } from './useBoardAccess'
+import type { BoardConnection } from './useBoardConnection'
 import { useBoardSync } from './useBoardSync'
 
 // No dropped or pasted file becomes an image or video (lib/board/outsideContent).
 const noMediaTypes: readonly string[] = []
 
-export function BoardCanvas({ board, onReplay }: { board: OpenBoard; onReplay(): void }) {
+interface Props {
+  board: OpenBoard
+  /** Opened by the page before this editor loaded; started again through `restart`. */
+  connection: BoardConnection | undefined
+  restart(): void
+  onReplay(): void
+}
+
+export function BoardCanvas({ board, connection: boardConnection, restart, onReplay }: Props) {
   const [$participant] = useState(() => atom('participant', loadParticipant()))
   const [options] = useState(() => tldrawOptions(board.maxRecords))
-  const { store, connection, awareness, $facilitation, undoneAt } = useBoardSync(board, $participant)
+  const { store, connection, awareness, $facilitation, undoneAt } = useBoardSync(boardConnection, restart, $participant)
   const facilitation = useFacilitationSessionOf(board, $facilitation, awareness)
   const overrides = useMemo(() => [boardOverrides, facilitationOverrides(facilitation)], [facilitation])
   const readOnly = !can(board.role, 'edit')

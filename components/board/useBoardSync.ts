@@ -4,15 +4,13 @@ import type { Signal } from '@tldraw/state'
 import { useEffect, useRef, useState } from 'react'
 import { type TLRecord, type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
 import { type FacilitationState, noFacilitation } from '@/lib/facilitation/facilitationState'
 import { type ConnectionStatus, connectionStatus, restartsAfterClose } from '@/lib/sync/connectionStatus'
 import { bindFacilitation } from '@/lib/sync/facilitationBinding'
 import { bindPresence, type Participant } from '@/lib/sync/presenceBinding'
 import { bindStoreToDoc } from '@/lib/sync/storeBinding'
 import { boardShapeUtils } from './shapes'
-import type { OpenBoard } from './useBoardAccess'
+import type { BoardConnection } from './useBoardConnection'
 
 export interface BoardSync {
   store: TLStoreWithStatus
@@ -25,31 +23,25 @@ export interface BoardSync {
   undoneAt: number | undefined
 }
 
-function realtimeUrl(): string {
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/yjs`
-}
-
 /**
- * Opens one board: a Y.Doc synced with the server, a tldraw store bound to it
- * once the first sync is done, and presence. Everything is torn down when the
- * board changes or the page goes away, and started again, where the person
- * was looking, when the server refused a change (see restartsAfterClose).
+ * Shows one board's connection (useBoardConnection) in tldraw: a store bound
+ * to its Y.Doc once the first sync is done, and presence. Everything is torn
+ * down when the connection changes or the page goes away; when the server
+ * refused a change (see restartsAfterClose), the connection is started again
+ * and the view stays where the person was looking.
  */
-export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Signal<Participant>): BoardSync {
+export function useBoardSync(boardConnection: BoardConnection | undefined, restart: () => void, $participant: Signal<Participant>): BoardSync {
   const [store, setStore] = useState<TLStoreWithStatus>({ status: 'loading' })
   const [connection, setConnection] = useState<ConnectionStatus>('connecting')
   const [awareness, setAwareness] = useState<Awareness>()
   const [$facilitation] = useState(() => atom('facilitation', noFacilitation))
-  const [generation, setGeneration] = useState(0)
   const [undoneAt, setUndoneAt] = useState<number>()
   const restarts = useRef<number[]>([])
   const cameras = useRef<TLRecord[]>([])
 
   useEffect(() => {
-    const doc = new Y.Doc()
-    // No BroadcastChannel: every edit goes through the server, which checks it.
-    // The token goes in the query string (y-websocket's `params`); the server never logs URLs.
-    const provider = new WebsocketProvider(realtimeUrl(), boardId, doc, { disableBc: true, maxBackoffTime: 5000, params: { token } })
+    if (!boardConnection) return
+    const { doc, provider } = boardConnection
     setAwareness(provider.awareness)
     const $online = atom<'online' | 'offline'>('connection', 'offline')
     const tlStore = createTLStore({
@@ -98,7 +90,7 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
         restarts.current = [...restarts.current.filter((at) => now - at < 60_000), now]
         cameras.current = tlStore.allRecords().filter((record) => record.typeName === 'camera')
         setUndoneAt(now)
-        setGeneration((count) => count + 1)
+        restart()
         return
       }
       closedWith = code
@@ -109,6 +101,10 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
     provider.on('closed', onClosed)
     window.addEventListener('online', refresh)
     window.addEventListener('offline', refresh)
+    // The connection opened before this editor did: it may be synced, or closed, already.
+    if (boardConnection.closed) onClosed(boardConnection.closed)
+    else if (provider.synced) onSync(true)
+    else refresh()
 
     return () => {
       clearInterval(ticker)
@@ -120,13 +116,11 @@ export function useBoardSync({ id: boardId, token }: OpenBoard, $participant: Si
       for (const dispose of disposers.reverse()) dispose()
       facilitation.dispose()
       $facilitation.set(noFacilitation)
-      provider.destroy()
-      doc.destroy()
       tlStore.dispose()
       setStore({ status: 'loading' })
       setAwareness(undefined)
     }
-  }, [boardId, token, $participant, $facilitation, generation])
+  }, [boardConnection, restart, $participant, $facilitation])
 
   return { store, connection, awareness, $facilitation, undoneAt }
 }

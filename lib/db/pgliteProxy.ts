@@ -171,8 +171,9 @@ export class PGliteProxy {
   private mergedWith(custom: ParserOptions): ParserOptions {
     let parsers = this.merged.get(custom)
     if (!parsers) {
+      parsers = { ...this.parsers, ...custom }
       const theirs = custom[byteaType]
-      parsers = { ...this.parsers, ...custom, ...(theirs && { [byteaType]: (text: string, typeId: number) => parseHexBytea(text) ?? theirs(text, typeId) }) }
+      if (theirs) parsers[byteaType] = (text) => parseHexBytea(text) ?? theirs(text)
       this.merged.set(custom, parsers)
     }
     return parsers

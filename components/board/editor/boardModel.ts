@@ -22,17 +22,18 @@ export function showElements(editor: Editor, elementIds: readonly string[]): voi
   editor.zoomToSelection({ animation: { duration: 200 } })
 }
 
-/** Calls back with a fresh value after document changes settle, not on every keystroke. */
+/**
+ * Calls back with a fresh value after document changes settle, not on every
+ * keystroke; the first time too, so a big board draws before it is read.
+ */
 export function onDocumentSettled(editor: Editor, delayMs: number, callback: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined
-  const stop = editor.store.listen(
-    () => {
-      clearTimeout(timer)
-      timer = setTimeout(callback, delayMs)
-    },
-    { scope: 'document' },
-  )
-  callback()
+  const settle = () => {
+    clearTimeout(timer)
+    timer = setTimeout(callback, delayMs)
+  }
+  const stop = editor.store.listen(settle, { scope: 'document' })
+  settle()
   return () => {
     clearTimeout(timer)
     stop()
