@@ -27,6 +27,12 @@ test('each element kind is placed from the palette and by its key, typed at once
     await page.keyboard.press('Escape')
   }
 
+  // Bob looks at the whole board: stickies off screen are not drawn.
+  await bob.page.mouse.move(640, 400)
+  await expect(async () => {
+    await bob.page.keyboard.press('Shift+1')
+    await expect(stickies(bob)).toHaveCount(elementKinds.length * 2, { timeout: 1000 })
+  }).toPass()
   for (const kind of elementKinds) {
     const { label } = elementKindDefinitions[kind]
     await expect(stickies(bob, kind)).toHaveCount(2)
