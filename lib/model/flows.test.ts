@@ -1,6 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { elementKinds } from '../board/elementKinds.ts'
 import { buildBoardModel } from './boardModel.ts'
-import { maxFlowGap } from './flows.ts'
+import { type FlowNode, adjacencyFlows, maxFlowGap, minRowOverlap, readsOnTo } from './flows.ts'
+import { centreOf, rightOf, verticalOverlap } from './geometry.ts'
 import { boardRecords, row, sticky } from './testing.ts'
 
 const flowsOf = (content: Parameters<typeof boardRecords>[0]) =>
@@ -76,4 +79,36 @@ describe('flows', () => {
       { from: 'order-placed', to: 'bill-it', via: 'arrow', arrowId: 'far' },
     ])
   })
+})
+
+/** Adjacency as the rule states it, every sticky against every other: what the banded reading must give on any layout. */
+function everyPairAdjacency(nodes: readonly FlowNode[]): string[] {
+  const steps = nodes.filter((node) => !['hotspot', 'opportunity', 'glossary'].includes(node.kind))
+  return steps.flatMap((node) => {
+    const onRow = steps
+      .map((candidate, order) => ({ candidate, order, gap: candidate.bounds.x - rightOf(node.bounds) }))
+      .filter(({ candidate, gap }) => candidate.bounds.x > node.bounds.x && gap <= maxFlowGap && candidate.contextId === node.contextId)
+      .filter(({ candidate }) => verticalOverlap(node.bounds, candidate.bounds) >= minRowOverlap)
+      .map((entry) => ({ ...entry, drift: Math.abs(centreOf(entry.candidate.bounds).y - centreOf(node.bounds).y) }))
+      .sort((a, b) => a.gap - b.gap || a.drift - b.drift || a.candidate.bounds.x - b.candidate.bounds.x || a.order - b.order)
+    const next = onRow[0]?.candidate
+    return next && readsOnTo[node.kind]?.includes(next.kind) ? [`${node.id} → ${next.id}`] : []
+  })
+}
+
+test('on any layout, reading adjacency by bands gives what comparing every pair of stickies gives', () => {
+  const node = fc.record({
+    kind: fc.constantFrom(...elementKinds),
+    x: fc.integer({ min: 0, max: 40 }).map((x) => x * 40),
+    y: fc.integer({ min: 0, max: 40 }).map((y) => y * 30),
+    h: fc.constantFrom(40, 100, 160, 400),
+    contextId: fc.constantFrom(null, 'a', 'b'),
+  })
+  fc.assert(
+    fc.property(fc.array(node, { maxLength: 60 }), (drawn) => {
+      const nodes: FlowNode[] = drawn.map(({ kind, x, y, h, contextId }, i) => ({ id: `n${i}`, kind, contextId, bounds: { x, y, w: 160, h } }))
+      const sorted = [...nodes].sort((a, b) => a.bounds.x - b.bounds.x)
+      expect(adjacencyFlows(nodes).map((flow) => `${flow.from} → ${flow.to}`)).toEqual(everyPairAdjacency(sorted))
+    }),
+  )
 })

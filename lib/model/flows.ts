@@ -2,6 +2,8 @@ import type { ElementKind } from '../board/elementKinds.ts'
 import type { FlowContent } from '../boardFile/boardContent.ts'
 import type { ContextId, ElementId } from './boardModel.ts'
 import { type Bounds, centreOf, rightOf, verticalOverlap } from './geometry.ts'
+import { groupBy } from './groupBy.ts'
+import { countAtOrBelow } from './sorted.ts'
 
 /** One element leads to another: someone drew an arrow, or the stickies sit in the grammar's reading order. */
 export type Flow = { from: ElementId; to: ElementId } & ({ via: 'arrow'; arrowId: string } | { via: 'adjacency' })
@@ -57,24 +59,45 @@ export function boardFlows(arrows: readonly FlowContent[], nodes: readonly FlowN
  */
 export function adjacencyFlows(nodes: readonly FlowNode[]): Flow[] {
   const steps = nodes.filter((node) => !annotationKinds.has(node.kind)).sort((a, b) => a.bounds.x - b.bounds.x)
-  return steps.flatMap((node, i) => {
-    const next = nextOnRow(node, steps, i + 1)
+  const neighbours = rowNeighbours(steps)
+  return steps.flatMap((node) => {
+    const next = nextOnRow(node, neighbours(node))
     return next && readsOnTo[node.kind]?.includes(next.kind) ? [{ from: node.id, to: next.id, via: 'adjacency' as const }] : []
   })
 }
 
-/** The closest sticky starting to the right of `node` on its row, from `sorted` (by left edge) onwards. */
-function nextOnRow(node: FlowNode, sorted: readonly FlowNode[], from: number): FlowNode | undefined {
-  let best: { node: FlowNode; gap: number; drift: number } | undefined
-  for (let i = from; i < sorted.length; i++) {
-    const candidate = sorted[i]!
-    const gap = candidate.bounds.x - rightOf(node.bounds)
-    if (gap > maxFlowGap) break
-    const onRow =
-      candidate.bounds.x > node.bounds.x && candidate.contextId === node.contextId && verticalOverlap(node.bounds, candidate.bounds) >= minRowOverlap
-    if (!onRow) continue
-    const drift = Math.abs(centreOf(candidate.bounds).y - centreOf(node.bounds).y)
-    if (!best || gap < best.gap || (gap === best.gap && drift < best.drift)) best = { node: candidate, gap, drift }
+type Ordered = { node: FlowNode; order: number }
+
+/**
+ * The stickies that may share a row with a node: those of its context in its
+ * horizontal band and the two beside it, each band sorted by left edge. Bands
+ * are as tall as the tallest sticky, so any two that overlap vertically are at
+ * most one band apart; a big board is then read in linear time, not quadratic.
+ */
+function rowNeighbours(sorted: readonly FlowNode[]): (node: FlowNode) => (readonly Ordered[])[] {
+  const band = Math.max(1, ...sorted.map((node) => node.bounds.h))
+  const bandOf = (node: FlowNode) => Math.floor(node.bounds.y / band)
+  const bands = groupBy(
+    sorted.map((node, order) => ({ node, order })),
+    ({ node }) => `${node.contextId} ${bandOf(node)}`,
+  )
+  return (node) => [-1, 0, 1].map((offset) => bands.get(`${node.contextId} ${bandOf(node) + offset}`) ?? [])
+}
+
+/** The closest sticky starting to the right of `node` on its row; ties go to the first in reading order. */
+function nextOnRow(node: FlowNode, candidates: readonly (readonly Ordered[])[]): FlowNode | undefined {
+  let best: { node: FlowNode; gap: number; drift: number; order: number } | undefined
+  for (const band of candidates) {
+    for (let i = countAtOrBelow(band, node.bounds.x, ({ node }) => node.bounds.x); i < band.length; i++) {
+      const candidate = band[i]!
+      const gap = candidate.node.bounds.x - rightOf(node.bounds)
+      if (gap > maxFlowGap) break
+      if (verticalOverlap(node.bounds, candidate.node.bounds) < minRowOverlap) continue
+      const drift = Math.abs(centreOf(candidate.node.bounds).y - centreOf(node.bounds).y)
+      if (!best || gap < best.gap || (gap === best.gap && (drift < best.drift || (drift === best.drift && candidate.order < best.order)))) {
+        best = { node: candidate.node, gap, drift, order: candidate.order }
+      }
+    }
   }
   return best?.node
 }
