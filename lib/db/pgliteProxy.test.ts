@@ -1,3 +1,6 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import type { Worker } from 'node:worker_threads'
 import { PGlite, type Results, TransactionAbortedError, messages } from '@electric-sql/pglite'
 import type { SqlDriverAdapter, SqlQuery } from '@prisma/driver-adapter-utils'
@@ -220,6 +223,26 @@ describe('PGliteProxy lifetime', () => {
     await closing.close()
     expect(workerOf(closing).threadId).toBe(-1)
     await expect(closing.query('SELECT 1')).rejects.toThrow('the database is closed')
+  })
+})
+
+describe('PGliteProxy data directory', () => {
+  it('creates the database in a new directory, keeps what was written when opened again, and says why when it cannot', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'pglite-proxy-')), 'data')
+    try {
+      const first = await PGliteProxy.create(dataDir)
+      await first.exec('CREATE TABLE kept (note text); INSERT INTO kept VALUES ($$written$$)')
+      await first.close()
+      expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(true)
+      const again = await PGliteProxy.create(dataDir)
+      expect((await again.query('SELECT note FROM kept')).rows).toEqual([{ note: 'written' }])
+      await again.close()
+
+      const notADirectory = join(dataDir, 'PG_VERSION', 'inside')
+      await expect(PGliteProxy.create(notADirectory)).rejects.toThrow(`the embedded database could not be created in ${notADirectory}`)
+    } finally {
+      rmSync(dirname(dataDir), { recursive: true, force: true })
+    }
   })
 })
 

@@ -1,5 +1,8 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
 import { Worker } from 'node:worker_threads'
 import { type ParserOptions, type QueryOptions, type Results, TransactionAbortedError, messages, types } from '@electric-sql/pglite'
 import type { ArrayType, FromWorker, RawResults, Replies, Request, SerializedError, WorkerData } from './pgliteProtocol.ts'
@@ -40,6 +43,7 @@ export class PGliteProxy {
   private readonly ready: Promise<void>
 
   static async create(dataDir?: string): Promise<PGliteProxy> {
+    if (dataDir && !existsSync(join(dataDir, 'PG_VERSION'))) await createCluster(dataDir)
     const workerData: WorkerData = { dataDir }
     const proxy = new PGliteProxy(new Worker(workerSource(), { eval: true, workerData }))
     await proxy.ready
@@ -184,6 +188,23 @@ export class PGliteProxy {
     for (const { element, array } of arrayTypes) {
       this.parsers[array] = (text) => types.arrayParser(text, this.parsers[element]!, array)
     }
+  }
+}
+
+/**
+ * Creates a new database cluster in a short-lived process. Creating one
+ * (initdb) grows PGlite's WebAssembly memory to some 600 MB, which neither an
+ * instance nor a finished worker thread gives back to the system; the server's
+ * own instance then opens the cluster at about 140 MB.
+ */
+async function createCluster(dataDir: string): Promise<void> {
+  // Resolved in the child, as in workerSource: a bundler must not see it.
+  const entry = JSON.stringify(fileURLToPath(import.meta.url))
+  const script = `require('node:module').createRequire(${entry})('@electric-sql/pglite').PGlite.create(process.argv[1]).then((pg) => pg.close())`
+  try {
+    await promisify(execFile)(process.execPath, ['-e', script, dataDir])
+  } catch (error) {
+    throw new Error(`the embedded database could not be created in ${dataDir}: ${(error as { stderr?: string }).stderr || String(error)}`)
   }
 }
 
