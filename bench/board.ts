@@ -10,11 +10,14 @@
  * - connected: until the board says Connected (synced and bound);
  * - place: from a palette key to the new sticky on screen (interactive);
  * - fps: frames drawn per second while the view pans for two seconds (60 is the display's);
- * - model: `GET …/model` on the server, first and second call (target 200 ms).
+ * - coldLoad: the server loading the stored board (not in memory yet): from a
+ *   websocket's upgrade request to the board's state (Yjs sync step 2) (target 100 ms);
+ * - model: `GET …/model` on the stored board, first and second call (target 200 ms).
  *
  * Then one JSON line. Needs `npm run build` first and a Chromium (see README).
  */
 import { chromium, type Page } from '@playwright/test'
+import WebSocket from 'ws'
 import { chromiumPath } from '../e2e/support/chromium.ts'
 import { AppServer, type CreatedBoard } from '../e2e/support/appServer.ts'
 import { generatedBoard } from '../e2e/support/generatedBoard.ts'
@@ -78,6 +81,21 @@ async function loadOnce(browser: Awaited<ReturnType<typeof chromium.launch>>, li
   return { firstSticky: withStickies ? marks.firstSticky! : null, connected: marks.connected!, place, fps }
 }
 
+/** From a websocket's upgrade request to the board's whole state, as y-websocket asks for it (sync step 1, empty state vector). */
+function timedSync(origin: string, boardId: string, token: string): Promise<number> {
+  const start = performance.now()
+  const socket = new WebSocket(`${origin.replace(/^http/, 'ws')}/yjs/${boardId}?token=${token}`)
+  return new Promise((resolve, reject) => {
+    socket.on('open', () => socket.send(Uint8Array.of(0, 0, 1, 0)))
+    socket.on('message', (data: Buffer) => {
+      if (data[0] !== 0 || data[1] !== 1) return
+      resolve(performance.now() - start)
+      socket.close()
+    })
+    socket.on('error', reject)
+  })
+}
+
 async function timedGet(url: string, token: string): Promise<number> {
   const start = performance.now()
   const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } })
@@ -94,8 +112,10 @@ try {
     const board: CreatedBoard = size === 0 ? await app.createBoard('Empty') : await app.importBoard(generatedBoard(size))
     const token = new URL(board.links.participant).hash.replace('#token=', '')
     const modelUrl = `${app.origin}/api/boards/${board.id}/model`
+    // A new board is stored, not in the server's memory: the model reads it from the database, and so does the first connection.
     const modelFirst = await timedGet(modelUrl, token)
     const modelAgain = await timedGet(modelUrl, token)
+    const coldLoad = await timedSync(app.origin, board.id, token)
     const runs: Load[] = []
     for (let i = 0; i < loads; i++) runs.push(await loadOnce(browser, board.links.participant, size > 0))
     const best = (pick: (load: Load) => number | null, most = false) => {
@@ -108,13 +128,14 @@ try {
       connectedMs: best((load) => load.connected),
       placeMs: best((load) => load.place),
       fps: best((load) => load.fps, true),
+      coldLoadMs: Math.round(coldLoad),
       modelFirstMs: Math.round(modelFirst),
       modelAgainMs: Math.round(modelAgain),
     }
     results.push(row)
     const label = size === 0 ? 'empty board (reference)' : `${size.toLocaleString('en')} stickies`
     console.log(
-      `${label.padEnd(24)} first sticky ${String(row.firstStickyMs ?? '—').padStart(5)} ms  connected ${String(row.connectedMs).padStart(5)} ms  place ${String(row.placeMs).padStart(4)} ms  ${String(row.fps).padStart(3)} fps  model ${row.modelFirstMs} / ${row.modelAgainMs} ms`,
+      `${label.padEnd(24)} first sticky ${String(row.firstStickyMs ?? '—').padStart(5)} ms  connected ${String(row.connectedMs).padStart(5)} ms  place ${String(row.placeMs).padStart(4)} ms  ${String(row.fps).padStart(3)} fps  cold load ${row.coldLoadMs} ms  model ${row.modelFirstMs} / ${row.modelAgainMs} ms`,
     )
   }
 } finally {
