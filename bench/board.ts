@@ -12,7 +12,8 @@
  * - fps: frames drawn per second while the view pans for two seconds (60 is the display's);
  * - coldLoad: the server loading the stored board (not in memory yet): from a
  *   websocket's upgrade request to the board's state (Yjs sync step 2) (target 100 ms);
- * - model: `GET …/model` on the stored board, first and second call (target 200 ms).
+ * - model: `GET …/model` on the stored board, first and second call, and
+ *   bundle: `GET …/export/bundle`, every contract export zipped (target 200 ms).
  *
  * Then one JSON line. Needs `npm run build` first and a Chromium (see README).
  */
@@ -115,6 +116,7 @@ try {
     // A new board is stored, not in the server's memory: the model reads it from the database, and so does the first connection.
     const modelFirst = await timedGet(modelUrl, token)
     const modelAgain = await timedGet(modelUrl, token)
+    const exportBundle = await timedGet(`${app.origin}/api/boards/${board.id}/export/bundle`, token)
     const coldLoad = await timedSync(app.origin, board.id, token)
     const runs: Load[] = []
     for (let i = 0; i < loads; i++) runs.push(await loadOnce(browser, board.links.participant, size > 0))
@@ -131,11 +133,12 @@ try {
       coldLoadMs: Math.round(coldLoad),
       modelFirstMs: Math.round(modelFirst),
       modelAgainMs: Math.round(modelAgain),
+      bundleMs: Math.round(exportBundle),
     }
     results.push(row)
     const label = size === 0 ? 'empty board (reference)' : `${size.toLocaleString('en')} stickies`
     console.log(
-      `${label.padEnd(24)} first sticky ${String(row.firstStickyMs ?? '—').padStart(5)} ms  connected ${String(row.connectedMs).padStart(5)} ms  place ${String(row.placeMs).padStart(4)} ms  ${String(row.fps).padStart(3)} fps  cold load ${row.coldLoadMs} ms  model ${row.modelFirstMs} / ${row.modelAgainMs} ms`,
+      `${label.padEnd(24)} first sticky ${String(row.firstStickyMs ?? '—').padStart(5)} ms  connected ${String(row.connectedMs).padStart(5)} ms  place ${String(row.placeMs).padStart(4)} ms  ${String(row.fps).padStart(3)} fps  cold load ${row.coldLoadMs} ms  model ${row.modelFirstMs} / ${row.modelAgainMs} ms  bundle ${row.bundleMs} ms`,
     )
   }
 } finally {
