@@ -281,12 +281,12 @@ console.log(
     `Latency: edit to arrival at every other client. Load average before: ${load()}.`,
 )
 console.log(row(['server', 'N', 'edits', 'deliveries', 'lost', 'p50 ms', 'p99 ms', 'server CPU%', 'client CPU%', 'busiest wkr', 'rss MB', 'heap MB']))
-const results: Record<string, Record<string, Result>> = {}
-for (const run of runs) {
-  results[run] = {}
-  for (const participants of participantCounts) {
+const results: Record<string, Record<string, Result>> = Object.fromEntries(runs.map((run) => [run, {}]))
+// By N, then run: on a shared machine the load drifts, and the runs compared at one N should see the same.
+for (const participants of participantCounts) {
+  for (const run of runs) {
     const result = await measure(run, participants)
-    results[run][participants] = result
+    results[run]![participants] = result
     const { edits, deliveries, lost, p50, p99, serverCpu, clientsCpu, busiestWorker, rssMB, heapMB, errors } = result
     console.log(row([run, participants, edits, deliveries, lost, p50, p99, serverCpu, clientsCpu, busiestWorker, rssMB, heapMB]))
     if (errors.length > 0) console.log(`  socket errors: ${errors.join('; ')}`)

@@ -111,7 +111,9 @@ async function connectWriter(participant: Participant): Promise<TestClient> {
       if (text) record(measuredSentAt(text.slice(2, -1)), arrivedAt)
     }
   })
-  client.provider.ws?.on?.('error', (error: Error) => socketErrors.push(error.message))
+  client.provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event && event.code !== 1000) socketErrors.push(`writer ${participant.index} closed: ${event.code} ${event.reason}`)
+  })
   await whenSynced(client, 60_000)
   return client
 }
