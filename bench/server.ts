@@ -1,46 +1,35 @@
 /**
- * One sync server for bench/sync.ts, in a process of its own so that its
- * memory figures are the server's alone. Run with `--expose-gc` as an IPC
- * child: argv[2] is `ours` (our server over a temporary PGlite, production
- * write interval) or `reference` (@y/websocket-server without persistence).
- * It sends `ready` once listening, answers `stats` (memory, CPU time used so
- * far), and shuts down on `stop`
- * or when the parent goes away.
+ * One sync server for bench/sync.ts, in a process of its own so that its CPU
+ * and memory figures are the server's alone. Run with `--expose-gc` as an IPC
+ * child: argv[2] is `ours` (our realtime server, configured from the
+ * environment as in production: DATA_DIR or DATABASE_URL, SECRET, REDIS_URL,
+ * MAX_CONNECTIONS_PER_ADDRESS…; the database already migrated) or `reference`
+ * (@y/websocket-server without persistence). It sends `ready` once listening,
+ * answers `stats` (memory, CPU time used so far), and shuts down on `stop` or
+ * when the parent goes away.
  */
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { setupWSConnection } from '@y/websocket-server/utils'
 import { WebSocketServer } from 'ws'
 import { readConfig } from '../lib/config.ts'
-import { createTestDatabase } from '../lib/db/testing.ts'
-import { createTestBoard, startTestServer, testToken } from '../server/testing/servers.ts'
+import { openDatabase, targetFromConfig } from '../lib/db/client.ts'
+import { startServer } from '../server/app.ts'
 
 export type ServerKind = 'ours' | 'reference'
 export type ToServer = { type: 'stats' } | { type: 'stop' }
 export type Stats = { type: 'stats'; rss: number; heapUsed: number; cpuMicros: number }
-/** `token` is a participant's; the reference server takes any. */
-export type FromServer = { type: 'ready'; port: number; boardId: string; token: string } | Stats
+export type FromServer = { type: 'ready'; port: number } | Stats
 
 interface Running {
   port: number
-  boardId: string
-  token: string
   close(): Promise<void>
 }
 
 async function startOurs(): Promise<Running> {
-  const database = await createTestDatabase('pglite')
-  const server = await startTestServer(database.target, { writeIntervalMs: readConfig({}).writeIntervalMs })
-  const boardId = await createTestBoard(server, 'Bench board')
-  return {
-    port: server.port,
-    boardId,
-    token: testToken(boardId),
-    close: async () => {
-      await server.close()
-      await database.drop()
-    },
-  }
+  const config = { ...readConfig(), port: 0, host: '127.0.0.1' }
+  const server = await startServer({ config, database: await openDatabase(targetFromConfig(config)), web: false })
+  return { port: server.port, close: () => server.close() }
 }
 
 async function startReference(): Promise<Running> {
@@ -53,8 +42,6 @@ async function startReference(): Promise<Running> {
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
   return {
     port: (http.address() as AddressInfo).port,
-    boardId: 'bench-board',
-    token: '',
     close: async () => {
       for (const ws of wss.clients) ws.terminate()
       wss.close()
@@ -86,4 +73,4 @@ process.on('message', (message: ToServer) => {
     send({ type: 'stats', rss, heapUsed, cpuMicros: user + system })
   }
 })
-send({ type: 'ready', port: running.port, boardId: running.boardId, token: running.token })
+send({ type: 'ready', port: running.port })

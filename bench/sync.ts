@@ -1,59 +1,83 @@
 /**
- * Sync benchmark: N participants (real y-websocket clients in this process)
- * edit one board at a steady rate; we measure how long each edit takes to
- * reach every other client, and the server's memory afterwards. It runs
- * against our server (persistence on PGlite, production write interval) and
- * against the reference @y/websocket-server (no persistence), each in a
- * fresh child process per N (bench/server.ts) so the memory is the server's
- * alone. CPU use of the server and of the clients (this process) while
- * editing tells whether a latency is the server's or a saturated machine's.
+ * Sync benchmark: N participants on one board, a few of them writers editing
+ * at a steady rate; we measure how long each edit takes to reach every other
+ * participant (and one watching client, so N = 1 has a receiver), deliveries
+ * lost, the server's CPU and memory, and the client side's CPU. The clients
+ * run in worker threads (bench/syncParticipants.ts): writers are real
+ * y-websocket providers, the rest light receivers without a Y.Doc, so the
+ * clients stay far from saturating a core and the latency is the server's.
+ *
+ * Each N runs against a fresh server in a child process (bench/server.ts):
+ * ours on PGlite, ours on PostgreSQL, ours as two instances sharing
+ * PostgreSQL and Redis (participants alternate between them), and the
+ * reference @y/websocket-server without persistence. Ours runs with its
+ * production configuration except MAX_CONNECTIONS_PER_ADDRESS: every
+ * participant comes from 127.0.0.1, as a whole company behind one NAT would,
+ * and a deployment that serves one raises it the same way.
  * Prints a table, then one JSON line with every figure.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import type { TLRecord } from '@tldraw/tlschema'
-import type * as Y from 'yjs'
-import { type TestClient, connectClient, stickyRecord, waitFor, whenSynced } from '../server/testing/clients.ts'
+import { Worker } from 'node:worker_threads'
+import { createTestDatabase, type TestDatabase } from '../lib/db/testing.ts'
+import { createBoardBeforeServers } from '../server/testing/serverProcesses.ts'
+import { testRedisUrl } from '../server/testing/redis.ts'
+import { testSecret, testToken } from '../server/testing/servers.ts'
 import type { FromServer, ServerKind, Stats, ToServer } from './server.ts'
+import type { FromParticipants, Participant, ParticipantsSetup, ToParticipants } from './syncParticipants.ts'
 
-const serverKinds: ServerKind[] = ['ours', 'reference']
-const participantCounts = [1, 10, 50]
+type Run = 'pglite' | 'postgres' | 'redis ×2' | 'reference'
+const allRuns: Run[] = ['pglite', 'postgres', 'redis ×2', 'reference']
+// Arguments pick some runs and participant counts, e.g. `npm run bench:sync -- reference pglite 500`; none: all.
+const runArgs = allRuns.filter((run) => process.argv.slice(2).includes(run.split(' ')[0]!))
+const countArgs = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n) && n > 0)
+const runs = runArgs.length > 0 ? runArgs : allRuns
+const participantCounts = countArgs.length > 0 ? countArgs : [1, 10, 50, 200, 500]
+const maxWriters = 5
 const editIntervalMs = 100
-/** Edits per participant before measuring (JIT, connection buffers), then measured. */
-const warmupEdits = 20
-const measuredEdits = 60
-/** Editing stops here even if the machine is too slow to keep the rate. */
-const maxEditingMs = 3 * (warmupEdits + measuredEdits) * editIntervalMs
-const drainTimeoutMs = 10_000
+const warmupEdits = 10
+const measuredEdits = 50
+/** Clients per worker thread, and at most this many workers (the machine has two cores). */
+const participantsPerWorker = 100
+const maxWorkers = 3
+const drainTimeoutMs = 5_000
+/** A worker busier than this fraction of the time delays what it timestamps. */
+const saturatedUtilization = 0.9
 const root = fileURLToPath(new URL('..', import.meta.url))
+const clockBase = process.hrtime.bigint()
 
 interface Result {
+  writers: number
   edits: number
-  /** (edit, receiving client) pairs that arrived, and those that never did. */
+  /** (measured edit, receiving client) pairs that arrived, and those that never did. */
   deliveries: number
   lost: number
   p50: number | null
   p99: number | null
-  /** Percent of one core, from the first edit until every edit arrived. */
+  /** Percent of one core, from the first edit until every edit arrived; two instances add up. */
   serverCpu: number
   clientsCpu: number
+  /** The busiest worker's event-loop utilization, 0–1. */
+  busiestWorker: number
+  clientsSaturated: boolean
   rssMB: number
   heapMB: number
+  errors: string[]
 }
 
 interface ServerProcess {
   port: number
-  boardId: string
-  token: string
   stats(): Promise<Stats>
   stop(): Promise<void>
 }
 
 /** Starts bench/server.ts in a child process and waits until it listens. */
-async function startServer(kind: ServerKind): Promise<ServerProcess> {
+async function startServer(kind: ServerKind, env: Record<string, string> = {}): Promise<ServerProcess> {
   // Child output goes to our stderr: stdout is kept for the results.
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/server.ts', kind], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 2, 2, 'ipc'],
   })
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
@@ -63,8 +87,6 @@ async function startServer(kind: ServerKind): Promise<ServerProcess> {
   })
   return {
     port: ready.port,
-    boardId: ready.boardId,
-    token: ready.token,
     stats: () => request(child, { type: 'stats' }),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.send({ type: 'stop' } satisfies ToServer)
@@ -87,84 +109,148 @@ function request(child: ChildProcess, message: ToServer): Promise<Stats> {
   })
 }
 
-/** Every fifth edit places a new sticky; the four after it drag that sticky, as people do. */
-function edit(client: TestClient, participant: number, index: number, measured: boolean): void {
-  const sticky = stickyRecord(`p${participant}-${Math.floor(index / 5)}`, `Order placed ${participant}.${index}`)
-  client.records.set(sticky.id, {
-    ...sticky,
-    x: (participant % 10) * 220 + index * 3,
-    y: Math.floor(participant / 10) * 140 + index * 2,
-    // A valid record carries its timing in meta (any JSON); every client is in this process, so clocks agree.
-    meta: { sentAt: performance.now(), measured },
-  })
+interface Setup {
+  servers: ServerProcess[]
+  boardId: string
+  token: string
+  close(): Promise<void>
 }
 
-/** Calls `step` every editIntervalMs, starting at a random phase so participants do not edit in lockstep. */
-function steadily(count: number, deadline: number, step: (index: number) => void): Promise<number> {
-  return new Promise((resolve) => {
-    let index = 0
-    let timer: NodeJS.Timeout | undefined
-    const tick = () => {
-      if (index === count || performance.now() > deadline) {
-        clearInterval(timer)
-        return resolve(index)
-      }
-      step(index++)
-    }
-    setTimeout(() => (timer = setInterval(tick, editIntervalMs)), Math.random() * editIntervalMs)
-  })
-}
-
-async function measure(kind: ServerKind, participants: number): Promise<Result> {
-  const server = await startServer(kind)
-  // The participants, plus one client that only watches (a projected board), so N = 1 has a receiver.
-  const clients = Array.from({ length: participants + 1 }, () => connectClient(server.port, server.boardId, { token: server.token }))
+/** The servers of one run over a fresh database with one board; ours in its production configuration but for the connections per address. */
+async function startRun(run: Run): Promise<Setup> {
+  if (run === 'reference') {
+    const server = await startServer('reference')
+    return { servers: [server], boardId: 'bench-board', token: '', close: () => server.stop() }
+  }
+  const database: TestDatabase = await createTestDatabase(run === 'pglite' ? 'pglite' : 'postgres')
   try {
-    await Promise.all(clients.map((client) => whenSynced(client)))
-    const latencies: number[] = []
-    for (const client of clients) {
-      client.records.on('change', (changes: Map<string, { newValue?: TLRecord }>, transaction: Y.Transaction) => {
-        if (transaction.local) return
-        const now = performance.now()
-        for (const { newValue } of changes.values()) {
-          const meta = newValue?.meta as { sentAt?: number; measured?: boolean } | undefined
-          if (meta?.measured) latencies.push(now - meta.sentAt!)
-        }
-      })
+    const boardId = await createBoardBeforeServers(database, 'Bench board')
+    const env = { ...database.env, SECRET: testSecret, MAX_CONNECTIONS_PER_ADDRESS: '1024', ...(run === 'redis ×2' ? { REDIS_URL: testRedisUrl } : {}) }
+    const servers = await Promise.all(Array.from({ length: run === 'redis ×2' ? 2 : 1 }, () => startServer('ours', env)))
+    return {
+      servers,
+      boardId,
+      token: testToken(boardId),
+      close: async () => {
+        await Promise.all(servers.map((server) => server.stop()))
+        await database.drop()
+      },
     }
+  } catch (error) {
+    await database.drop()
+    throw error
+  }
+}
 
-    const serverBefore = await server.stats()
+/** A worker thread running bench/syncParticipants.ts under tsx. */
+class ParticipantsWorker {
+  private readonly worker: Worker
+  private readonly replies: FromParticipants[] = []
+  private readonly waiting: ((message: FromParticipants) => void)[] = []
+  readonly failed: Promise<never>
+
+  constructor(setup: ParticipantsSetup) {
+    const entry = new URL('./syncParticipants.ts', import.meta.url).href
+    // Node 20 resolves a worker's entry before --import hooks apply: register tsx first, then import it.
+    this.worker = new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}) })`, {
+      eval: true,
+      workerData: setup,
+    })
+    this.worker.on('message', (message: FromParticipants) => {
+      const resolve = this.waiting.shift()
+      if (resolve) resolve(message)
+      else this.replies.push(message)
+    })
+    this.failed = new Promise((_, reject) => this.worker.once('error', reject))
+    this.failed.catch(() => {})
+  }
+
+  next<T extends FromParticipants['type']>(type: T): Promise<Extract<FromParticipants, { type: T }>> {
+    const reply = new Promise<FromParticipants>((resolve) => {
+      const queued = this.replies.shift()
+      if (queued) resolve(queued)
+      else this.waiting.push(resolve)
+    }).then((message) => {
+      if (message.type !== type) throw new Error(`expected ${type} from a participants worker, got ${message.type}`)
+      return message as Extract<FromParticipants, { type: T }>
+    })
+    return Promise.race([reply, this.failed])
+  }
+
+  ask<T extends FromParticipants['type']>(message: ToParticipants, reply: T): Promise<Extract<FromParticipants, { type: T }>> {
+    const answer = this.next(reply)
+    this.worker.postMessage(message)
+    return answer
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate()
+  }
+}
+
+/** Writers first, so they spread over the workers and the instances; the last client is the watcher. */
+function participantsOf(count: number, ports: number[]): Participant[] {
+  const writers = Math.min(count, maxWriters)
+  return Array.from({ length: count + 1 }, (_, index) => ({ index, role: index < writers ? 'writer' : 'receiver', port: ports[index % ports.length]! }))
+}
+
+async function measure(run: Run, participants: number): Promise<Result> {
+  const setup = await startRun(run)
+  const everyone = participantsOf(participants, setup.servers.map((server) => server.port))
+  const workerCount = Math.min(maxWorkers, Math.ceil(everyone.length / participantsPerWorker))
+  const workers = Array.from(
+    { length: workerCount },
+    (_, w) =>
+      new ParticipantsWorker({
+        boardId: setup.boardId,
+        token: setup.token,
+        participants: everyone.filter((_, i) => i % workerCount === w),
+        clockBase: String(clockBase),
+        editIntervalMs,
+        warmupEdits,
+        measuredEdits,
+      }),
+  )
+  try {
+    await Promise.all(workers.map((worker) => worker.next('connected')))
+    const serversBefore = await Promise.all(setup.servers.map((server) => server.stats()))
     const clientsBefore = process.cpuUsage()
     const started = performance.now()
-    const deadline = started + maxEditingMs
-    const made = await Promise.all(
-      clients.slice(0, participants).map((client, participant) =>
-        steadily(warmupEdits + measuredEdits, deadline, (index) => edit(client, participant, index, index >= warmupEdits)),
-      ),
-    )
-    const edits = made.reduce((sum, count) => sum + Math.max(0, count - warmupEdits), 0)
-    // Each measured edit should reach the other participants and the watcher.
+    const edited = await Promise.all(workers.map((worker) => worker.ask({ type: 'edit' }, 'edited')))
+    const edits = edited.reduce((sum, { measuredEdits }) => sum + measuredEdits, 0)
+    // Each measured edit should reach every client but its writer: the other participants and the watcher.
     const expected = edits * participants
-    await waitFor(() => latencies.length >= expected, drainTimeoutMs, 'deliveries').catch(() => {})
-
-    const { rss, heapUsed, cpuMicros } = await server.stats()
+    const drainDeadline = performance.now() + drainTimeoutMs
+    while (performance.now() < drainDeadline) {
+      const counts = await Promise.all(workers.map((worker) => worker.ask({ type: 'count' }, 'count')))
+      if (counts.reduce((sum, { deliveries }) => sum + deliveries, 0) >= expected) break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const elapsed = performance.now() - started
+    const serversAfter = await Promise.all(setup.servers.map((server) => server.stats()))
     const { user, system } = process.cpuUsage(clientsBefore)
-    const percentOfCore = (micros: number) => Math.round(micros / 10 / (performance.now() - started))
-    latencies.sort((a, b) => a - b)
+    const reports = await Promise.all(workers.map((worker) => worker.ask({ type: 'report' }, 'report')))
+    const latencies = reports.flatMap((report) => [...report.latencies]).sort((a, b) => a - b)
+    const percentOfCore = (micros: number) => Math.round(micros / 10 / elapsed)
+    const busiestWorker = Math.max(...reports.map((report) => report.eventLoopUtilization))
     return {
+      writers: Math.min(participants, maxWriters),
       edits,
       deliveries: latencies.length,
-      lost: expected - latencies.length,
+      lost: Math.max(0, expected - latencies.length),
       p50: percentile(latencies, 50),
       p99: percentile(latencies, 99),
-      serverCpu: percentOfCore(cpuMicros - serverBefore.cpuMicros),
+      serverCpu: percentOfCore(serversAfter.reduce((sum, after, i) => sum + after.cpuMicros - serversBefore[i]!.cpuMicros, 0)),
       clientsCpu: percentOfCore(user + system),
-      rssMB: megabytes(rss),
-      heapMB: megabytes(heapUsed),
+      busiestWorker: Math.round(busiestWorker * 100) / 100,
+      clientsSaturated: busiestWorker >= saturatedUtilization,
+      rssMB: megabytes(serversAfter.reduce((sum, stats) => sum + stats.rss, 0)),
+      heapMB: megabytes(serversAfter.reduce((sum, stats) => sum + stats.heapUsed, 0)),
+      errors: [...new Set(reports.flatMap((report) => report.socketErrors))].slice(0, 5),
     }
   } finally {
-    for (const client of clients) client.destroy()
-    await server.stop()
+    await Promise.all(workers.map((worker) => worker.terminate()))
+    await setup.close()
   }
 }
 
@@ -182,34 +268,33 @@ function row(cells: (string | number | null)[]): string {
   return cells.map((cell, i) => String(cell ?? '-')[i === 0 ? 'padEnd' : 'padStart'](i === 0 ? 10 : 12)).join('')
 }
 
-// Each y-websocket provider in Node adds a process 'exit' listener; 51 of them are expected, not a leak.
-process.setMaxListeners(Math.max(...participantCounts) + 10)
-
-// The whole run takes about a minute; past three, something hangs. Children stop when we go.
+// The whole run takes about five minutes; past ten, something hangs. Children stop when we go.
 setTimeout(() => {
-  console.error('bench: gave up after 3 minutes')
+  console.error('bench: gave up after 10 minutes')
   process.exit(1)
-}, 180_000).unref()
+}, 600_000).unref()
 
+const load = () => loadavg().map((value) => value.toFixed(2)).join(' ')
 console.log(
-  `${participantCounts.join('/')} participants (+1 watching client), an edit every ${editIntervalMs} ms each, ` +
-    `${warmupEdits} warm-up + ${measuredEdits} measured edits per participant. Latency: edit to arrival at every other client.`,
+  `${participantCounts.join('/')} participants (+1 watching client) on one board; up to ${maxWriters} of them edit every ${editIntervalMs} ms ` +
+    `(${warmupEdits} warm-up + ${measuredEdits} measured edits each, the cursor moving along), the others only receive. ` +
+    `Latency: edit to arrival at every other client. Load average before: ${load()}.`,
 )
-console.log(row(['server', 'N', 'edits', 'deliveries', 'lost', 'p50 ms', 'p99 ms', 'server CPU%', 'client CPU%', 'rss MB', 'heap MB']))
-const results: Record<string, Record<string, Result>> = {}
-for (const kind of serverKinds) {
-  results[kind] = {}
-  for (const participants of participantCounts) {
-    const result = await measure(kind, participants)
-    results[kind][participants] = result
-    const { edits, deliveries, lost, p50, p99, serverCpu, clientsCpu, rssMB, heapMB } = result
-    console.log(row([kind, participants, edits, deliveries, lost, p50, p99, serverCpu, clientsCpu, rssMB, heapMB]))
+console.log(row(['server', 'N', 'edits', 'deliveries', 'lost', 'p50 ms', 'p99 ms', 'server CPU%', 'client CPU%', 'busiest wkr', 'rss MB', 'heap MB']))
+const results: Record<string, Record<string, Result>> = Object.fromEntries(runs.map((run) => [run, {}]))
+// By N, then run: on a shared machine the load drifts, and the runs compared at one N should see the same.
+for (const participants of participantCounts) {
+  for (const run of runs) {
+    const result = await measure(run, participants)
+    results[run]![participants] = result
+    const { edits, deliveries, lost, p50, p99, serverCpu, clientsCpu, busiestWorker, rssMB, heapMB, errors } = result
+    console.log(row([run, participants, edits, deliveries, lost, p50, p99, serverCpu, clientsCpu, busiestWorker, rssMB, heapMB]))
+    if (errors.length > 0) console.log(`  socket errors: ${errors.join('; ')}`)
   }
 }
-const saturated = Object.entries(results).flatMap(([kind, byN]) =>
-  Object.entries(byN).flatMap(([n, result]) => (result.clientsCpu >= 90 ? [`${kind} N=${n}`] : [])),
-)
+const saturated = Object.entries(results).flatMap(([run, byN]) => Object.entries(byN).flatMap(([n, result]) => (result.clientsSaturated ? [`${run} N=${n}`] : [])))
 if (saturated.length > 0) {
-  console.log(`note: the clients used a whole core at ${saturated.join(', ')}; there the latency is this process's, not the server's.`)
+  console.log(`note: a client worker was busy ≥${saturatedUtilization * 100}% of the time at ${saturated.join(', ')}; there the latency is partly the clients'.`)
 }
-console.log(JSON.stringify(results))
+console.log(`Load average after: ${load()} (2 cores; other work on the machine shows here).`)
+console.log(JSON.stringify({ loadAverage: loadavg(), results }))

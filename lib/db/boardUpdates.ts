@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { Database } from './client.ts'
+import { Prisma } from './generated/client.ts'
 
 /** A board's stored state: its compacted snapshot followed by the log written since. */
 export interface StoredBoardState {
@@ -74,14 +75,31 @@ export async function logRowExists(db: Database, boardId: string, id: bigint): P
   return (await db.prisma.boardUpdate.count({ where: { boardId, id } })) > 0
 }
 
-/** Appends to the log and marks the board as edited, in one statement: this runs on every write interval. */
-export async function appendUpdate(db: Database, boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<void> {
+/** One row of a board's log: a (merged) update and who made it. */
+export interface LogRow {
+  update: Uint8Array
+  author?: UpdateAuthor
+}
+
+/**
+ * Appends rows to the log and marks the board as edited, in one statement:
+ * this runs on every write interval, with a row per person who edited, and
+ * each statement costs the event loop Prisma's query building.
+ */
+export async function appendUpdates(db: Database, boardId: string, rows: LogRow[]): Promise<void> {
+  const values = rows.map(
+    ({ update, author }) => Prisma.sql`(${boardId}, ${toBytes(update)}, ${author?.role ?? null}, ${author?.name ?? null}, ${author?.connectionId ?? null})`,
+  )
   await db.prisma.$executeRaw`
     WITH appended AS (
       INSERT INTO "BoardUpdate" ("boardId", "data", "authorRole", "authorName", "connectionId")
-      VALUES (${boardId}, ${toBytes(update)}, ${author?.role ?? null}, ${author?.name ?? null}, ${author?.connectionId ?? null})
+      VALUES ${Prisma.join(values)}
     )
     UPDATE "Board" SET "updatedAt" = CURRENT_TIMESTAMP WHERE "id" = ${boardId}`
+}
+
+export function appendUpdate(db: Database, boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<void> {
+  return appendUpdates(db, boardId, [{ update, author }])
 }
 
 /**

@@ -1,7 +1,7 @@
-import * as decoding from 'lib0/decoding'
 import * as Y from 'yjs'
 import { createBoardSchema } from '../board/boardSchema.ts'
 import { isLockedBoard, isLockedShape } from '../facilitation/facilitationState.ts'
+import { type DecodedUpdate, MalformedUpdate, type Struct, readUpdate } from './decodedUpdate.ts'
 import { recordArray, recordsKey, serverRoots } from './layout.ts'
 
 /**
@@ -59,8 +59,6 @@ const refusedContent = new Map<unknown, string>([
   [Y.ContentDoc, 'sub-document'],
 ])
 
-type Struct = Y.Item | Y.GC | Y.Skip
-
 /**
  * Where an item lands when Yjs integrates it. `garbage`: next to a GC struct
  * Yjs stores it as GC itself, so nothing readable lands.
@@ -77,15 +75,16 @@ interface Section {
   clockAfter: number
 }
 
-interface DecodedUpdate {
+interface SectionedUpdate {
   sections: Map<number, Section>
   /** The struct before each one in its section, which Yjs integrates first. */
   previous: Map<Struct, Struct>
-  deletes: ReturnType<typeof Y.decodeUpdate>['ds']
+  deletes: DecodedUpdate['deletes']
 }
 
-export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits, writer = lockedWriter): UpdateCheck {
-  const decoded = decodeUpdate(doc, update)
+/** Judges an update, as bytes or as read once by the caller for several checks. */
+export function checkUpdate(doc: Y.Doc, update: Uint8Array | DecodedUpdate, limits: UpdateLimits, writer = lockedWriter): UpdateCheck {
+  const decoded = sectioned(doc, update instanceof Uint8Array ? readOrRefuse(update) : update)
   for (const section of decoded.sections.values()) checkSection(section)
   const added = checkStructs(doc, decoded, writer)
   const deleted = checkDeletes(doc, decoded, writer)
@@ -96,16 +95,16 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array, limits: UpdateLimits
 
 const end = (struct: Struct) => struct.id.clock + struct.length
 
-function decodeUpdate(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
-  let structs: Struct[]
-  let deletes: DecodedUpdate['deletes']
-  let sectionCount: number
+function readOrRefuse(update: Uint8Array): DecodedUpdate {
   try {
-    ;({ structs, ds: deletes } = Y.decodeUpdate(update))
-    sectionCount = decoding.readVarUint(decoding.createDecoder(update))
-  } catch {
-    throw new RefusedUpdate('malformed update')
+    return readUpdate(update)
+  } catch (error) {
+    if (error instanceof MalformedUpdate) throw new RefusedUpdate(error.message)
+    throw error
   }
+}
+
+function sectioned(doc: Y.Doc, { structs, deletes, sectionCount }: DecodedUpdate): SectionedUpdate {
   const sections = new Map<number, Section>()
   const previous = new Map<Struct, Struct>()
   let section: Section | undefined
@@ -144,7 +143,7 @@ function checkSection(section: Section): void {
 }
 
 /** Checks every struct, in an order Yjs can integrate them; returns the tl_records entries added. */
-function checkStructs(doc: Y.Doc, decoded: DecodedUpdate, writer: UpdateWriter): number {
+function checkStructs(doc: Y.Doc, decoded: SectionedUpdate, writer: UpdateWriter): number {
   for (const section of decoded.sections.values()) {
     for (const struct of section.structs) if (struct instanceof Y.Item) checkItemAlone(struct, section)
   }
@@ -185,7 +184,7 @@ function checkItemAlone(item: Y.Item, section: Section): void {
  * there is none (a dependency is missing or depends on the struct itself), it
  * leaves the rest pending.
  */
-function integrationOrder(doc: Y.Doc, decoded: DecodedUpdate): Struct[] {
+function integrationOrder(doc: Y.Doc, decoded: SectionedUpdate): Struct[] {
   const order: Struct[] = []
   const state = new Map<Struct, 'visiting' | 'done'>()
   for (const section of decoded.sections.values()) {
@@ -212,7 +211,7 @@ function integrationOrder(doc: Y.Doc, decoded: DecodedUpdate): Struct[] {
   return order
 }
 
-function dependencies(doc: Y.Doc, decoded: DecodedUpdate, struct: Struct): Struct[] {
+function dependencies(doc: Y.Doc, decoded: SectionedUpdate, struct: Struct): Struct[] {
   const needs: Struct[] = []
   const before = decoded.previous.get(struct)
   if (before) needs.push(before)
@@ -232,7 +231,7 @@ function dependencies(doc: Y.Doc, decoded: DecodedUpdate, struct: Struct): Struc
 }
 
 /** The update's struct (never a Skip) holding the id, found by binary search. */
-function updateStructAt(decoded: DecodedUpdate, id: Y.ID): Y.Item | Y.GC | undefined {
+function updateStructAt(decoded: SectionedUpdate, id: Y.ID): Y.Item | Y.GC | undefined {
   const structs = decoded.sections.get(id.client)?.structs ?? []
   let low = 0
   let high = structs.length - 1
@@ -251,7 +250,7 @@ function updateStructAt(decoded: DecodedUpdate, id: Y.ID): Y.Item | Y.GC | undef
  * the encoder left the parent out because an origin is set, beside its left
  * neighbour (else its right one); next to a GC struct it becomes GC.
  */
-function placeItem(doc: Y.Doc, item: Y.Item, decoded: DecodedUpdate, placements: Map<Struct, Placement>): Placement {
+function placeItem(doc: Y.Doc, item: Y.Item, decoded: SectionedUpdate, placements: Map<Struct, Placement>): Placement {
   const parent: unknown = item.parent
   if (typeof parent === 'string') return rootPlacement(parent, item.parentSub)
   const neighbour = (id: Y.ID | null) => (id === null ? null : placementAt(doc, id, decoded, placements))
@@ -264,7 +263,7 @@ function placeItem(doc: Y.Doc, item: Y.Item, decoded: DecodedUpdate, placements:
   return placement
 }
 
-function placementAt(doc: Y.Doc, id: Y.ID, decoded: DecodedUpdate, placements: Map<Struct, Placement>): Placement {
+function placementAt(doc: Y.Doc, id: Y.ID, decoded: SectionedUpdate, placements: Map<Struct, Placement>): Placement {
   if (id.clock < Y.getState(doc.store, id.client)) return docPlacement(docStructAt(doc, id.client, id.clock))
   // integrationOrder placed the holder before the items beside it.
   return placements.get(updateStructAt(decoded, id)!)!
@@ -386,35 +385,57 @@ function isJsonData(value: unknown): boolean {
  * The delete set: every range must name clocks the doc or the update has (else
  * it waits in `pendingDs`), and the live items it deletes must be tl_records
  * entries this writer may delete. Already deleted ranges are harmless; a
- * reconnecting client resends its whole delete set. Walks the doc's structs in
- * each range, as applying does.
+ * reconnecting client resends its whole delete set.
  */
-function checkDeletes(doc: Y.Doc, decoded: DecodedUpdate, writer: UpdateWriter): { entries: number; live: boolean } {
-  let entries = 0
-  let live = false
+function checkDeletes(doc: Y.Doc, decoded: SectionedUpdate, writer: UpdateWriter): { entries: number; live: boolean } {
   for (const [client, ranges] of decoded.deletes.clients) {
-    const section = decoded.sections.get(client)
-    const docClock = Y.getState(doc.store, client)
-    const clockAfter = section?.clockAfter ?? docClock
+    const clockAfter = decoded.sections.get(client)?.clockAfter ?? Y.getState(doc.store, client)
     for (const { clock, len } of ranges) {
       if (clock >= clockAfter || clock + len > clockAfter) throw new RefusedUpdate('gap: the delete set names content the server does not have')
     }
+  }
+  let entries = 0
+  let live = false
+  for (const { item, from, to } of liveDeletions(doc, decoded.deletes)) {
+    checkDeletable(docPlacement(item))
+    if (!writer.bypassesLocks) checkDeletedEntriesUnlocked(doc, item, from, to)
+    live = true
+    if (item.countable) entries += to - from
+  }
+  return { entries, live }
+}
+
+/**
+ * The tl_records entries an update deletes, for an update the checks let
+ * through: counted without judging it again.
+ */
+export function deletedRecords(doc: Y.Doc, decoded: DecodedUpdate): number {
+  let entries = 0
+  for (const { item, from, to } of liveDeletions(doc, decoded.deletes)) if (item.countable) entries += to - from
+  return entries
+}
+
+/**
+ * The doc's live items in the delete set's ranges, each with the part of it
+ * deleted (`from` to `to`, offsets in the item). Ranges are merged first, so
+ * no entry comes twice; clocks the doc does not have yet are the update's own
+ * structs, checked as structs. Walks the doc's structs in each range, as
+ * applying does.
+ */
+function* liveDeletions(doc: Y.Doc, deletes: DecodedUpdate['deletes']): Generator<{ item: Y.Item; from: number; to: number }> {
+  for (const [client, ranges] of deletes.clients) {
+    const docClock = Y.getState(doc.store, client)
     for (const { clock, len } of mergeRanges(ranges)) {
-      // Clocks from docClock on are the update's own structs, already checked.
       const to = Math.min(clock + len, docClock)
       if (clock >= to) continue
       const structs = doc.store.clients.get(client)!
       for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < to; i++) {
         const struct = structs[i]!
         if (struct instanceof Y.GC || struct.deleted) continue
-        checkDeletable(docPlacement(struct))
-        if (!writer.bypassesLocks) checkDeletedEntriesUnlocked(doc, struct, Math.max(struct.id.clock, clock) - struct.id.clock, Math.min(end(struct), to) - struct.id.clock)
-        live = true
-        if (struct.countable) entries += Math.min(end(struct), to) - Math.max(struct.id.clock, clock)
+        yield { item: struct, from: Math.max(struct.id.clock, clock) - struct.id.clock, to: Math.min(end(struct), to) - struct.id.clock }
       }
     }
   }
-  return { entries, live }
 }
 
 function checkDeletable(placement: Placement): void {

@@ -3,7 +3,8 @@ import { type VersionReason, latestVersionAt, saveVersion } from '../../lib/db/b
 import type { Database } from '../../lib/db/client.ts'
 import type { Logger } from '../../lib/logger.ts'
 import { readRecords, recordArray } from '../../lib/ydoc/layout.ts'
-import { checkUpdate } from '../../lib/ydoc/updateCheck.ts'
+import type { DecodedUpdate } from '../../lib/ydoc/decodedUpdate.ts'
+import { deletedRecords } from '../../lib/ydoc/updateCheck.ts'
 import type { ConnectionInfo, Hooks } from '../realtime/hooks.ts'
 
 export interface HistoryOptions {
@@ -35,14 +36,14 @@ export class BoardHistory implements Hooks {
     this.lastVersionAt.set(boardId, (await latestVersionAt(this.db, boardId))?.getTime() ?? 0)
   }
 
-  beforeApplyUpdate({ boardId, doc, update, connection }: { boardId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void {
+  beforeApplyUpdate({ boardId, doc, decoded, connection }: { boardId: string; doc: Y.Doc; decoded: DecodedUpdate; connection: ConnectionInfo }): void {
     const due = Date.now() - (this.lastVersionAt.get(boardId) ?? 0) >= this.options.versionIntervalMs
     if (due) return this.keep(boardId, doc, 'periodic', 'Autosave')
-    // The integrity hook ran this check already and let the update through; here it only counts.
-    const { deletedRecords } = checkUpdate(doc, update, { maxRecords: Number.MAX_SAFE_INTEGER }, { bypassesLocks: true })
-    if (isMassDeletion(deletedRecords, recordArray(doc).length)) {
+    // The integrity hook judged the update already and let it through; here it is only counted.
+    const deleted = deletedRecords(doc, decoded)
+    if (isMassDeletion(deleted, recordArray(doc).length)) {
       const who = `${connection.displayName ?? 'someone'} (${connection.rights.role})`
-      this.keep(boardId, doc, 'before-deletion', `Before ${who} deleted ${deletedRecords} items`)
+      this.keep(boardId, doc, 'before-deletion', `Before ${who} deleted ${deleted} items`)
     }
   }
 

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import { can, isRole } from '../../lib/auth/roles.ts'
 import type { Logger } from '../../lib/logger.ts'
+import type { DecodedUpdate } from '../../lib/ydoc/decodedUpdate.ts'
 import { RefusedUpdate, type UpdateLimits, type UpdateWriter, checkUpdate } from '../../lib/ydoc/updateCheck.ts'
 import { upgradeBoardSchema } from '../../lib/ydoc/schemaUpgrade.ts'
 import { type ConnectionInfo, Forbidden, type Hooks } from '../realtime/hooks.ts'
@@ -34,9 +35,9 @@ export class BoardIntegrity implements Hooks {
    * the document a reader cannot read, or that changes what a facilitator
    * locked without being a facilitator.
    */
-  beforeApplyUpdate({ boardId, doc, update, connection }: { boardId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void {
+  beforeApplyUpdate({ boardId, doc, decoded, connection }: { boardId: string; doc: Y.Doc; decoded: DecodedUpdate; connection: ConnectionInfo }): void {
     try {
-      checkUpdate(doc, update, this.limits, writerOf(connection))
+      checkUpdate(doc, decoded, this.limits, writerOf(connection))
     } catch (error) {
       if (!(error instanceof RefusedUpdate)) throw error
       this.log.warn(`board ${boardId}: refused an update from connection ${connection.id} (${connection.rights.role}): ${error.message}`)

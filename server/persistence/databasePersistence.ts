@@ -3,7 +3,7 @@ import {
   type CompactionBounds,
   type UpdateAuthor,
   appendMissing,
-  appendUpdate,
+  appendUpdates,
   compactBoard,
   defaultCompactionBounds,
   loadBoardState,
@@ -27,8 +27,8 @@ interface BoardLog {
 
 /**
  * Persists boards in the database: loads a board (snapshot then log) before
- * its first client syncs, batches incoming updates into one log row per board
- * every `writeIntervalMs`, compacts the log past its bounds, and flushes on
+ * its first client syncs, batches incoming updates into one log row per author
+ * and board, written in one statement per board every `writeIntervalMs`, compacts the log past its bounds, and flushes on
  * unload and shutdown. A failed write keeps its updates for the next try.
  */
 export class DatabasePersistence implements Hooks {
@@ -111,21 +111,17 @@ export class DatabasePersistence implements Hooks {
     let failed = false
     for (const [boardId, log] of this.logs) {
       if (log.pending.size === 0) continue
-      const batches = [...log.pending.values()]
+      const rows = [...log.pending.values()].map(({ author, updates }) => ({ author, update: updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates) }))
       log.pending = new Map()
-      for (const [i, { author, updates }] of batches.entries()) {
-        const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
-        try {
-          await appendUpdate(this.db, boardId, update, author)
-          log.rows += 1
-          log.bytes += update.byteLength
-        } catch (error) {
-          console.error(`board ${boardId}: writing updates failed, will retry:`, error)
-          // Kept, merged, ahead of anything that arrives meanwhile; the order of Yjs updates does not matter.
-          for (const unwritten of [{ author, updates: [update] }, ...batches.slice(i + 1)]) this.requeue(log, unwritten)
-          failed = true
-          break
-        }
+      try {
+        await appendUpdates(this.db, boardId, rows)
+        log.rows += rows.length
+        log.bytes += rows.reduce((sum, { update }) => sum + update.byteLength, 0)
+      } catch (error) {
+        console.error(`board ${boardId}: writing updates failed, will retry:`, error)
+        // Kept, merged, ahead of anything that arrives meanwhile; the order of Yjs updates does not matter.
+        for (const { author, update } of rows) this.requeue(log, { author, updates: [update] })
+        failed = true
       }
       if (!failed && this.needsCompaction(boardId)) await this.compact(boardId)
     }

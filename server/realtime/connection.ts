@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws'
 import { randomUUID } from 'node:crypto'
 import type { ConnectionInfo, ConnectionRights } from './hooks.ts'
 import { type Rate, TokenBucket } from './tokenBucket.ts'
+import { coalesceWritesThisTurn } from './writeCoalescing.ts'
 
 /**
  * Close codes sent to clients. y-websocket clients (3.1+) stop reconnecting
@@ -110,6 +111,7 @@ export class Connection implements ConnectionInfo {
       this.close(closeCodes.slowConsumer, 'client too slow')
       return
     }
+    coalesceWritesThisTurn(this.socket)
     this.socket.send(message)
   }
 

@@ -14,6 +14,7 @@ import {
 import { decodeAwarenessUpdate, encodeAwarenessEntries } from './awarenessUpdate.ts'
 import { Forbidden, type Hooks } from './hooks.ts'
 import { updateAuthors } from './updateAuthors.ts'
+import { MalformedUpdate, readUpdate } from '../../lib/ydoc/decodedUpdate.ts'
 import type { Logger } from '../../lib/logger.ts'
 
 type ChangeListener = (update: Uint8Array, origin: unknown) => void
@@ -69,7 +70,7 @@ export class BoardDocument {
     try {
       this.apply(connection, decodeClientMessage(data))
     } catch (error) {
-      if (error instanceof ProtocolError) connection.close(closeCodes.protocolError, error.message)
+      if (error instanceof ProtocolError || error instanceof MalformedUpdate) connection.close(closeCodes.protocolError, error.message)
       else if (error instanceof Forbidden) connection.close(closeCodes.forbidden, error.message)
       else if (error instanceof StateTooLarge) connection.close(closeCodes.stateTooLarge, error.message)
       else {
@@ -112,7 +113,9 @@ export class BoardDocument {
       if (connection.syncedBack) throw new ProtocolError('sync step 2 was already sent')
       connection.syncedBack = true
     }
-    const { authors, deletes, incomplete } = updateAuthors(this.doc, message.update)
+    // Read whole (a malformed update cannot half-apply), and once: every check after this one judges the same structs.
+    const decoded = readUpdate(message.update)
+    const { authors, deletes, incomplete } = updateAuthors(this.doc, decoded)
     if (authors.size === 0 && !deletes) return
     // A client that reconnects sends its live edits before its sync step 2; after a crash they can
     // build on what the server lost. The sync step 2, computed after them, carries them whole.
@@ -132,7 +135,7 @@ export class BoardDocument {
       for (const client of authors) connection.yjsClients.add(client)
       if (connection.yjsClients.size > maxYjsClientsPerConnection) throw new Forbidden('too many Yjs client ids on one connection')
     }
-    this.beforeApplyUpdate({ boardId: this.boardId, doc: this.doc, update: message.update, connection })
+    this.beforeApplyUpdate({ boardId: this.boardId, doc: this.doc, decoded, connection })
     Y.applyUpdate(this.doc, message.update, connection)
   }
 

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Awareness } from 'y-protocols/awareness'
 import type * as Y from 'yjs'
+import type { DecodedUpdate } from '../../lib/ydoc/decodedUpdate.ts'
 
 /**
  * The realtime core knows nothing of databases, tokens or other instances:
@@ -17,12 +18,13 @@ export interface Hooks {
   /** Fills a new document from storage before any client syncs. Throw a {@link Refusal} when the board does not exist. */
   onLoadDocument?(payload: { boardId: string; doc: Y.Doc; awareness: Awareness }): Promise<void>
   /**
-   * Judges an update from a connection before it touches the document. Runs
+   * Judges an update from a connection, read once for every hook, before it
+   * touches the document. Runs
    * synchronously, so nothing else changes the document meanwhile. Throw
    * {@link Forbidden} to refuse it: the connection is closed with the reason
    * and the document stays as it was.
    */
-  beforeApplyUpdate?(payload: { boardId: string; doc: Y.Doc; update: Uint8Array; connection: ConnectionInfo }): void
+  beforeApplyUpdate?(payload: { boardId: string; doc: Y.Doc; decoded: DecodedUpdate; connection: ConnectionInfo }): void
   /**
    * The document changed: `author` is the connection that sent the update, none for the server's own;
    * `fromPeer` when another instance accepted it (and stores it). Runs synchronously: queue work, do not block.

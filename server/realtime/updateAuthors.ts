@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { ProtocolError } from './protocol.ts'
+import type { DecodedUpdate } from '../../lib/ydoc/decodedUpdate.ts'
 
 /** What an update would add to a document, read from its structs before it is applied. */
 export interface UpdateAuthors {
@@ -11,20 +11,12 @@ export interface UpdateAuthors {
   incomplete: boolean
 }
 
-type Struct = Y.Item | Y.GC | Y.Skip
-
-/** Parses the whole update (a malformed one cannot half-apply), names who authored its new content, and whether it is complete. */
-export function updateAuthors(doc: Y.Doc, update: Uint8Array): UpdateAuthors {
-  let decoded: ReturnType<typeof Y.decodeUpdate>
-  try {
-    decoded = Y.decodeUpdate(update)
-  } catch {
-    throw new ProtocolError('malformed update')
-  }
+/** Names who authored the update's new content, and whether it is complete. */
+export function updateAuthors(doc: Y.Doc, decoded: DecodedUpdate): UpdateAuthors {
   const authors = new Set<number>()
   const reaches = new Map<number, number>()
   let incomplete = false
-  for (const struct of decoded.structs as Struct[]) {
+  for (const struct of decoded.structs) {
     const { client, clock } = struct.id
     const known = reaches.get(client) ?? Y.getState(doc.store, client)
     if (struct instanceof Y.Skip || clock > known) incomplete = true
@@ -32,10 +24,10 @@ export function updateAuthors(doc: Y.Doc, update: Uint8Array): UpdateAuthors {
     reaches.set(client, Math.max(known, clock + struct.length))
   }
   const has = (id: Y.ID | null) => id === null || id.clock < (reaches.get(id.client) ?? Y.getState(doc.store, id.client))
-  for (const struct of decoded.structs as Struct[]) {
+  for (const struct of decoded.structs) {
     if (struct instanceof Y.Item && !(has(struct.origin) && has(struct.rightOrigin) && (!(struct.parent instanceof Y.ID) || has(struct.parent)))) {
       incomplete = true
     }
   }
-  return { authors, deletes: decoded.ds.clients.size > 0, incomplete }
+  return { authors, deletes: decoded.deletes.clients.size > 0, incomplete }
 }
