@@ -1,5 +1,6 @@
 import type { ContractContext, ContractEvent } from './contractModel.ts'
-import { type Dialect, type JsonSchema, dataSchema, exampleData, exampleTime, schemaDocument } from './dataSchema.ts'
+import { type Dialect, type JsonSchema, dataSchema, dialectOf, exampleData, exampleTime, schemaDocument } from './dataSchema.ts'
+import { JsonText, jsonText } from './jsonText.ts'
 import { perEvent } from './perEvent.ts'
 
 /**
@@ -23,24 +24,55 @@ import { perEvent } from './perEvent.ts'
  */
 export type OriginStyle = 'pinned' | 'annotated'
 
-const detailOf = (origin: OriginStyle) =>
-  perEvent(
-    (event: ContractEvent, dialect: Dialect, context: ContractContext): JsonSchema => ({
-      type: 'object',
-      properties: { metadata: metadataSchema(event, context, origin), data: dataSchema(event, dialect) },
-      required: ['metadata', 'data'],
-    }),
-  )
-const details = { pinned: detailOf('pinned'), annotated: detailOf('annotated') }
+/** `detail`: metadata, then data, each a value or its text. */
+export const detailOf = (metadata: Part, data: Part): JsonSchema => ({ type: 'object', properties: { metadata, data }, required: ['metadata', 'data'] })
 
-export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect, origin: OriginStyle = 'pinned') => details[origin](event, dialect, context)
+export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect, origin: OriginStyle = 'pinned') =>
+  detailOf(metadataSchema(event, context, origin), dataSchema(event, dialect))
+
+/** The draft-07 schema of an event's detail as a document of its own: AsyncAPI's message payload and EventCatalog's schema.json are this very schema. */
+export const detailDocument = (event: ContractEvent, context: ContractContext): JsonSchema => schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07'))
+
+/** A sub-document as a document holds it: the value, or its JSON text (see `SharedParts`). */
+export type Part = JsonSchema | JsonText
 
 /**
- * The draft-07 schema of an event's detail as a document of its own: AsyncAPI's
- * message payload and EventCatalog's schema.json are this very schema, made
- * once per event for both.
+ * What the documents of an event share across formats, and how a document
+ * holds it. `asValues`: plain values, for answers and checks. `asTexts`: the
+ * JSON text of each, made once per event and spliced by `jsonText` into every
+ * file that holds it (a big bundle holds each in three to five formats).
  */
-export const detailDocument = perEvent((event: ContractEvent, context: ContractContext): JsonSchema => schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07')))
+export interface SharedParts {
+  metadata(event: ContractEvent, context: ContractContext, origin: OriginStyle): Part
+  data(event: ContractEvent, dialect: Dialect): Part
+  detail(event: ContractEvent, context: ContractContext, dialect: Dialect, origin?: OriginStyle): Part
+  detailDocument(event: ContractEvent, context: ContractContext): Part
+  exampleDetail(event: ContractEvent, context: ContractContext): Part
+}
+
+export const asValues: SharedParts = { metadata: metadataSchema, data: dataSchema, detail: detailSchema, detailDocument, exampleDetail }
+
+const metadataText = perEvent((event: ContractEvent, origin: OriginStyle, context: ContractContext) => new JsonText(JSON.stringify(metadataSchema(event, context, origin))))
+/** Keyed by the dialect the schema is in (`dialectOf`), so dialects that agree share one text. */
+const dataText = perEvent((event: ContractEvent, dialect: Dialect) => new JsonText(JSON.stringify(dataSchema(event, dialect))))
+const texts = {
+  metadata: (event: ContractEvent, context: ContractContext, origin: OriginStyle) => metadataText(event, origin, context),
+  data: (event: ContractEvent, dialect: Dialect) => dataText(event, dialectOf(event, dialect)),
+}
+const detailText = perEvent(
+  (event: ContractEvent, _key: string, context: ContractContext, dialect: Dialect, origin: OriginStyle) =>
+    new JsonText(jsonText(detailOf(texts.metadata(event, context, origin), texts.data(event, dialect)))),
+)
+
+export const asTexts: SharedParts = {
+  ...texts,
+  detail: (event, context, dialect, origin = 'pinned') => detailText(event, `${origin} ${dialectOf(event, dialect)}`, context, dialect, origin),
+  detailDocument: perEvent(
+    (event: ContractEvent, context: ContractContext) =>
+      new JsonText(jsonText(schemaDocument('draft-07', event, detailOf(texts.metadata(event, context, 'pinned'), texts.data(event, 'draft-07'))))),
+  ),
+  exampleDetail: perEvent((event: ContractEvent, context: ContractContext) => new JsonText(JSON.stringify(exampleDetail(event, context)))),
+}
 
 export function metadataSchema(event: ContractEvent, context: ContractContext, origin: OriginStyle = 'pinned'): JsonSchema {
   const text = (description: string) => ({ type: 'string', description })
@@ -72,7 +104,7 @@ export function metadataSchema(event: ContractEvent, context: ContractContext, o
 }
 
 /** The whole EventBridge event: its envelope, with `detail` as above. */
-export function eventBridgeEventSchema(event: ContractEvent, context: ContractContext, dialect: Dialect): JsonSchema {
+export function eventBridgeEventSchema(event: ContractEvent, context: ContractContext, dialect: Dialect, parts = asValues): JsonSchema {
   const string = { type: 'string' }
   return {
     type: 'object',
@@ -85,7 +117,7 @@ export function eventBridgeEventSchema(event: ContractEvent, context: ContractCo
       time: { type: 'string', format: 'date-time' },
       region: string,
       resources: { type: 'array', items: string },
-      detail: detailSchema(event, context, dialect),
+      detail: parts.detail(event, context, dialect),
     },
     required: ['detail-type', 'source', 'detail'],
   }
@@ -99,9 +131,13 @@ const exampleId = (event: ContractEvent, salt: string) => {
   return `${hex}-0000-4000-8000-${hex}${hex.slice(0, 4)}`
 }
 
-export const exampleDetail = perEvent((event: ContractEvent, context: ContractContext) => ({
+/** The example event's own id: its metadata's, and a CloudEvent's (intermediaries keep that). */
+export const exampleEventId = (event: ContractEvent) => exampleId(event, 'event')
+
+export function exampleDetail(event: ContractEvent, context: ContractContext) {
+  return {
     metadata: {
-      eventId: exampleId(event, 'event'),
+      eventId: exampleEventId(event),
       schemaVersion: event.version,
       correlationId: exampleId(event, 'correlation'),
       causationId: exampleId(event, 'cause'),
@@ -110,9 +146,10 @@ export const exampleDetail = perEvent((event: ContractEvent, context: ContractCo
       severity: event.severity,
     },
     data: exampleData(event.fields),
-  }))
+  }
+}
 
-export function exampleEventBridgeEvent(event: ContractEvent, context: ContractContext) {
+export function exampleEventBridgeEvent(event: ContractEvent, context: ContractContext, parts = asValues) {
   return {
     version: '0',
     id: exampleId(event, 'envelope'),
@@ -122,6 +159,6 @@ export function exampleEventBridgeEvent(event: ContractEvent, context: ContractC
     time: exampleTime,
     region: 'eu-west-1',
     resources: [],
-    detail: exampleDetail(event, context),
+    detail: parts.exampleDetail(event, context),
   }
 }
