@@ -1,6 +1,6 @@
 import type { ContractContext, ContractEvent } from './contractModel.ts'
 import { type Dialect, type JsonSchema, dataSchema, dialectOf, exampleData, exampleTime, schemaDocument } from './dataSchema.ts'
-import { JsonText, jsonText } from './jsonText.ts'
+import { JsonText } from './jsonText.ts'
 import { perEvent } from './perEvent.ts'
 
 /**
@@ -24,11 +24,11 @@ import { perEvent } from './perEvent.ts'
  */
 export type OriginStyle = 'pinned' | 'annotated'
 
-/** `detail`: metadata, then data, each a value or its text. */
-export const detailOf = (metadata: Part, data: Part): JsonSchema => ({ type: 'object', properties: { metadata, data }, required: ['metadata', 'data'] })
-
-export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect, origin: OriginStyle = 'pinned') =>
-  detailOf(metadataSchema(event, context, origin), dataSchema(event, dialect))
+export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect, origin: OriginStyle = 'pinned'): JsonSchema => ({
+  type: 'object',
+  properties: { metadata: metadataSchema(event, context, origin), data: dataSchema(event, dialect) },
+  required: ['metadata', 'data'],
+})
 
 /** The draft-07 schema of an event's detail as a document of its own: AsyncAPI's message payload and EventCatalog's schema.json are this very schema. */
 export const detailDocument = (event: ContractEvent, context: ContractContext): JsonSchema => schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07'))
@@ -43,34 +43,25 @@ export type Part = JsonSchema | JsonText
  * file that holds it (a big bundle holds each in three to five formats).
  */
 export interface SharedParts {
-  metadata(event: ContractEvent, context: ContractContext, origin: OriginStyle): Part
-  data(event: ContractEvent, dialect: Dialect): Part
-  detail(event: ContractEvent, context: ContractContext, dialect: Dialect, origin?: OriginStyle): Part
+  /** The detail with pinned metadata. */
+  detail(event: ContractEvent, context: ContractContext, dialect: Dialect): Part
   detailDocument(event: ContractEvent, context: ContractContext): Part
   exampleDetail(event: ContractEvent, context: ContractContext): Part
 }
 
-export const asValues: SharedParts = { metadata: metadataSchema, data: dataSchema, detail: detailSchema, detailDocument, exampleDetail }
+export const asValues: SharedParts = { detail: detailSchema, detailDocument, exampleDetail }
 
-const metadataText = perEvent((event: ContractEvent, origin: OriginStyle, context: ContractContext) => new JsonText(JSON.stringify(metadataSchema(event, context, origin))))
 /** Keyed by the dialect the schema is in (`dialectOf`), so dialects that agree share one text. */
-const dataText = perEvent((event: ContractEvent, dialect: Dialect) => new JsonText(JSON.stringify(dataSchema(event, dialect))))
-const texts = {
-  metadata: (event: ContractEvent, context: ContractContext, origin: OriginStyle) => metadataText(event, origin, context),
-  data: (event: ContractEvent, dialect: Dialect) => dataText(event, dialectOf(event, dialect)),
-}
-const detailText = perEvent(
-  (event: ContractEvent, _key: string, context: ContractContext, dialect: Dialect, origin: OriginStyle) =>
-    new JsonText(jsonText(detailOf(texts.metadata(event, context, origin), texts.data(event, dialect)))),
-)
+const detailTexts = perEvent((event: ContractEvent, dialect: Dialect, context: ContractContext) => new JsonText(JSON.stringify(detailSchema(event, context, dialect))))
+const detailText = (event: ContractEvent, context: ContractContext, dialect: Dialect) => detailTexts(event, dialectOf(event, dialect), context)
 
 export const asTexts: SharedParts = {
-  ...texts,
-  detail: (event, context, dialect, origin = 'pinned') => detailText(event, `${origin} ${dialectOf(event, dialect)}`, context, dialect, origin),
-  detailDocument: perEvent(
-    (event: ContractEvent, context: ContractContext) =>
-      new JsonText(jsonText(schemaDocument('draft-07', event, detailOf(texts.metadata(event, context, 'pinned'), texts.data(event, 'draft-07'))))),
-  ),
+  detail: detailText,
+  // The document's own members, then the detail's (which has none of the same names), as `schemaDocument` spreads them.
+  detailDocument: perEvent((event: ContractEvent, context: ContractContext) => {
+    const members = JSON.stringify(schemaDocument('draft-07', event, {}))
+    return new JsonText(`${members.slice(0, -1)},${detailText(event, context, 'draft-07').text.slice(1)}`)
+  }),
   exampleDetail: perEvent((event: ContractEvent, context: ContractContext) => new JsonText(JSON.stringify(exampleDetail(event, context)))),
 }
 

@@ -1,8 +1,7 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
 import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
-import { asValues, detailOf } from '../eventEnvelope.ts'
+import { detailSchema } from '../eventEnvelope.ts'
 import { type ExportFile, eventJsonFiles } from '../exportFiles.ts'
-import { jsonText } from '../jsonText.ts'
 
 /**
  * Confluent Schema Registry (and registries speaking its API): per domain
@@ -32,15 +31,11 @@ export interface SubjectVersion {
  * `annotated`, not enums, so the registry accepts a new producing service or
  * severity as a new version under its compatibility modes.
  */
-export function confluentSchema(event: ContractEvent, context: ContractContext, parts = asValues): JsonSchema {
-  const detail = detailOf(parts.metadata(event, context, 'annotated'), parts.data(event, 'draft-07'))
-  return { ...schemaDocument('draft-07', event, detail), title: event.qualifiedName }
+export function confluentSchema(event: ContractEvent, context: ContractContext): JsonSchema {
+  return { ...schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07', 'annotated')), title: event.qualifiedName }
 }
 
-const request = (event: ContractEvent, context: ContractContext, parts = asValues): RegisterSchemaRequest => ({
-  schemaType: 'JSON',
-  schema: jsonText(confluentSchema(event, context, parts)),
-})
+const request = (event: ContractEvent, context: ContractContext): RegisterSchemaRequest => ({ schemaType: 'JSON', schema: JSON.stringify(confluentSchema(event, context)) })
 
 const subject = (event: ContractEvent) => event.qualifiedName
 
