@@ -20,11 +20,13 @@ import { type ExportFile, isSafePath } from './exportFiles.ts'
  * deflated data; then a central directory entry per file; then its end.
  *
  * Allocation is what a big export spends its time on, so this allocates
- * little per file: each file's header and text are written straight into
- * blocks of a mebibyte or more, where the file is deflated in place (or left
- * stored), and the zip is answered as those blocks, in order. One contiguous
- * buffer of tens of megabytes costs more to fault in than the rest of the
- * zip does; blocks of a mebibyte are recycled by the allocator.
+ * little per file: a stored file's header and text are written straight into
+ * blocks of a mebibyte or more, a deflated one's text is encoded into one
+ * scratch buffer and only its packed bytes go into a block, and the zip is
+ * answered as those blocks, in order. Fresh memory costs a page fault per
+ * page: one contiguous buffer of tens of megabytes costs more to fault in
+ * than the rest of the zip does, and writing the large files unpacked into
+ * the blocks faulted in as much again as the zip keeps.
  */
 const dosDate = (1 << 5) | 1 // 1980-01-01: year 0 from 1980, month 1, day 1
 const dosTime = 0
