@@ -189,7 +189,10 @@ export function contextMapperText(contracts: ContractModel): string {
   contextMap(contracts, names, out)
   contracts.contexts.forEach((context, i) => {
     out.line('')
-    boundedContext(context, i, names, out)
+    // Each context's lines joined as soon as it is written: thousands of short strings held to the end cost the garbage collector more than the joining.
+    const lines = new CmlLines()
+    boundedContext(context, i, names, lines)
+    out.line(lines.lines.join('\n'))
   })
   out.line('')
   return out.lines.join('\n')
