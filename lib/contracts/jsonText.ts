@@ -31,6 +31,7 @@ const markerJson = JSON.stringify(marker)
 
 /** `JSON.stringify(value)`, with the text of each `JsonText` in `value` written as it is. */
 export function jsonText(value: unknown): string {
+  if (value instanceof JsonText) return value.text
   const outer = spliced
   const texts: string[] = (spliced = [])
   let text: string
