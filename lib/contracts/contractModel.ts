@@ -264,12 +264,14 @@ function contractFields(fields: readonly EventField[], path: string, elementId: 
   })
 }
 
-function sensitiveFields(fields: readonly ContractField[], prefix = ''): Omit<SensitiveField, 'event'>[] {
-  return fields.flatMap((field) => {
+/** The personal and secret fields, each before those inside it, added to `found`: one array for a whole event, not one per field. */
+function sensitiveFields(fields: readonly ContractField[], prefix = '', found: Omit<SensitiveField, 'event'>[] = []): Omit<SensitiveField, 'event'>[] {
+  for (const field of fields) {
     const path = `${prefix}${field.name}`
-    const own = field.sensitivity === 'pii' || field.sensitivity === 'secret' ? [{ path, sensitivity: field.sensitivity }] : []
-    return [...own, ...sensitiveFields(field.fields, `${path}.`)]
-  })
+    if (field.sensitivity === 'pii' || field.sensitivity === 'secret') found.push({ path, sensitivity: field.sensitivity })
+    sensitiveFields(field.fields, `${path}.`, found)
+  }
+  return found
 }
 
 function severityOf(fields: readonly ContractField[]): Severity {

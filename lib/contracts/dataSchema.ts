@@ -26,9 +26,19 @@ export const schemaDocument = (dialect: keyof typeof schemaUri, event: ContractE
 })
 
 /** The event's `data`: its fields from the contract panel. Objects stay open, so a new optional field breaks no reader. */
-export const dataSchema = perEvent(
-  (event: ContractEvent, dialect: Dialect): JsonSchema => ({ ...objectSchema(event.fields, dialect), ...(event.description ? { description: event.description } : {}) }),
-)
+export const dataSchema = (event: ContractEvent, dialect: Dialect): JsonSchema => dataSchemaIn(event, dialectOf(event, dialect))
+
+const dataSchemaIn = perEvent((event: ContractEvent, dialect: Dialect): JsonSchema => ({ ...objectSchema(event.fields, dialect), ...(event.description ? { description: event.description } : {}) }))
+
+/** Whether a field, or one inside it, has an example written: only those make the dialects' schemas differ. */
+const hasExample = (fields: readonly ContractField[]): boolean => fields.some((field) => field.example.trim() !== '' || hasExample(field.fields))
+
+/**
+ * The dialect whose schemas an event's are in `dialect`: the dialects write
+ * examples differently and agree on all else, so an event without examples
+ * has one data schema (made and serialised once) for all of them.
+ */
+export const dialectOf = (event: ContractEvent, dialect: Dialect): Dialect => (hasExample(event.fields) ? dialect : 'draft-07')
 
 export function objectSchema(fields: readonly ContractField[], dialect: Dialect): JsonSchema {
   const required = fields.filter((f) => f.required).map((f) => f.name)

@@ -1,5 +1,6 @@
 import type { ContractContext, ContractEvent } from './contractModel.ts'
-import { type Dialect, type JsonSchema, dataSchema, exampleData, exampleTime, schemaDocument } from './dataSchema.ts'
+import { type Dialect, type JsonSchema, dataSchema, dialectOf, exampleData, exampleTime, schemaDocument } from './dataSchema.ts'
+import { JsonText } from './jsonText.ts'
 import { perEvent } from './perEvent.ts'
 
 /**
@@ -23,24 +24,46 @@ import { perEvent } from './perEvent.ts'
  */
 export type OriginStyle = 'pinned' | 'annotated'
 
-const detailOf = (origin: OriginStyle) =>
-  perEvent(
-    (event: ContractEvent, dialect: Dialect, context: ContractContext): JsonSchema => ({
-      type: 'object',
-      properties: { metadata: metadataSchema(event, context, origin), data: dataSchema(event, dialect) },
-      required: ['metadata', 'data'],
-    }),
-  )
-const details = { pinned: detailOf('pinned'), annotated: detailOf('annotated') }
+export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect, origin: OriginStyle = 'pinned'): JsonSchema => ({
+  type: 'object',
+  properties: { metadata: metadataSchema(event, context, origin), data: dataSchema(event, dialect) },
+  required: ['metadata', 'data'],
+})
 
-export const detailSchema = (event: ContractEvent, context: ContractContext, dialect: Dialect, origin: OriginStyle = 'pinned') => details[origin](event, dialect, context)
+/** The draft-07 schema of an event's detail as a document of its own: AsyncAPI's message payload and EventCatalog's schema.json are this very schema. */
+export const detailDocument = (event: ContractEvent, context: ContractContext): JsonSchema => schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07'))
+
+/** A sub-document as a document holds it: the value, or its JSON text (see `SharedParts`). */
+export type Part = JsonSchema | JsonText
 
 /**
- * The draft-07 schema of an event's detail as a document of its own: AsyncAPI's
- * message payload and EventCatalog's schema.json are this very schema, made
- * once per event for both.
+ * What the documents of an event share across formats, and how a document
+ * holds it. `asValues`: plain values, for answers and checks. `asTexts`: the
+ * JSON text of each, made once per event and spliced by `jsonText` into every
+ * file that holds it (a big bundle holds each in three to five formats).
  */
-export const detailDocument = perEvent((event: ContractEvent, context: ContractContext): JsonSchema => schemaDocument('draft-07', event, detailSchema(event, context, 'draft-07')))
+export interface SharedParts {
+  /** The detail with pinned metadata. */
+  detail(event: ContractEvent, context: ContractContext, dialect: Dialect): Part
+  detailDocument(event: ContractEvent, context: ContractContext): Part
+  exampleDetail(event: ContractEvent, context: ContractContext): Part
+}
+
+export const asValues: SharedParts = { detail: detailSchema, detailDocument, exampleDetail }
+
+/** Keyed by the dialect the schema is in (`dialectOf`), so dialects that agree share one text. */
+const detailTexts = perEvent((event: ContractEvent, dialect: Dialect, context: ContractContext) => new JsonText(JSON.stringify(detailSchema(event, context, dialect))))
+const detailText = (event: ContractEvent, context: ContractContext, dialect: Dialect) => detailTexts(event, dialectOf(event, dialect), context)
+
+export const asTexts: SharedParts = {
+  detail: detailText,
+  // The document's own members, then the detail's (which has none of the same names), as `schemaDocument` spreads them.
+  detailDocument: perEvent((event: ContractEvent, context: ContractContext) => {
+    const members = JSON.stringify(schemaDocument('draft-07', event, {}))
+    return new JsonText(`${members.slice(0, -1)},${detailText(event, context, 'draft-07').text.slice(1)}`)
+  }),
+  exampleDetail: perEvent((event: ContractEvent, context: ContractContext) => new JsonText(JSON.stringify(exampleDetail(event, context)))),
+}
 
 export function metadataSchema(event: ContractEvent, context: ContractContext, origin: OriginStyle = 'pinned'): JsonSchema {
   const text = (description: string) => ({ type: 'string', description })
@@ -72,7 +95,7 @@ export function metadataSchema(event: ContractEvent, context: ContractContext, o
 }
 
 /** The whole EventBridge event: its envelope, with `detail` as above. */
-export function eventBridgeEventSchema(event: ContractEvent, context: ContractContext, dialect: Dialect): JsonSchema {
+export function eventBridgeEventSchema(event: ContractEvent, context: ContractContext, dialect: Dialect, parts = asValues): JsonSchema {
   const string = { type: 'string' }
   return {
     type: 'object',
@@ -85,7 +108,7 @@ export function eventBridgeEventSchema(event: ContractEvent, context: ContractCo
       time: { type: 'string', format: 'date-time' },
       region: string,
       resources: { type: 'array', items: string },
-      detail: detailSchema(event, context, dialect),
+      detail: parts.detail(event, context, dialect),
     },
     required: ['detail-type', 'source', 'detail'],
   }
@@ -99,9 +122,13 @@ const exampleId = (event: ContractEvent, salt: string) => {
   return `${hex}-0000-4000-8000-${hex}${hex.slice(0, 4)}`
 }
 
-export const exampleDetail = perEvent((event: ContractEvent, context: ContractContext) => ({
+/** The example event's own id: its metadata's, and a CloudEvent's (intermediaries keep that). */
+export const exampleEventId = (event: ContractEvent) => exampleId(event, 'event')
+
+export function exampleDetail(event: ContractEvent, context: ContractContext) {
+  return {
     metadata: {
-      eventId: exampleId(event, 'event'),
+      eventId: exampleEventId(event),
       schemaVersion: event.version,
       correlationId: exampleId(event, 'correlation'),
       causationId: exampleId(event, 'cause'),
@@ -110,9 +137,10 @@ export const exampleDetail = perEvent((event: ContractEvent, context: ContractCo
       severity: event.severity,
     },
     data: exampleData(event.fields),
-  }))
+  }
+}
 
-export function exampleEventBridgeEvent(event: ContractEvent, context: ContractContext) {
+export function exampleEventBridgeEvent(event: ContractEvent, context: ContractContext, parts = asValues) {
   return {
     version: '0',
     id: exampleId(event, 'envelope'),
@@ -122,6 +150,6 @@ export function exampleEventBridgeEvent(event: ContractEvent, context: ContractC
     time: exampleTime,
     region: 'eu-west-1',
     resources: [],
-    detail: exampleDetail(event, context),
+    detail: parts.exampleDetail(event, context),
   }
 }

@@ -1,4 +1,6 @@
 import type { ContractContext, ContractEvent, ContractModel } from './contractModel.ts'
+import { type SharedParts, asTexts } from './eventEnvelope.ts'
+import { jsonText } from './jsonText.ts'
 import { perEvent } from './perEvent.ts'
 
 /**
@@ -33,23 +35,26 @@ export const jsonFile = (path: string, text: () => string): ExportFile => ({ pat
 /** JSON that people read as it is (the dialog's previews, the contexts and the contract history), indented by two spaces. */
 export const indentedJsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
 
-/** Makes one document of an event: its schema in one format, an example. */
-export type EventDocument = (event: ContractEvent, context: ContractContext) => unknown
+/** Makes one document of an event (its schema in one format, an example), holding what it shares with other formats as `parts` gives it. */
+export type EventDocument = (event: ContractEvent, context: ContractContext, parts?: SharedParts) => unknown
+
+/** The compact JSON of an event's document, its shared parts spliced in as text. */
+const eventDocumentText = (event: ContractEvent, make: EventDocument, context: ContractContext) => jsonText(make(event, context, asTexts))
 
 /**
- * The compact JSON of an event's document, made once per event and document:
- * an export writes some (EventBridge's schemas and examples) into files, a
- * manifest and the budget check alike.
+ * The same, made once per event and document: an export writes some
+ * (EventBridge's schemas and examples) into files, a manifest and the budget
+ * check alike.
  */
-export const eventJson = perEvent((event: ContractEvent, make: EventDocument, context: ContractContext) => JSON.stringify(make(event, context)))
+export const eventJson = perEvent(eventDocumentText)
 
 /** A JSON file per key under `folder`, each document written out when its file is. */
 export const jsonFiles = (folder: string, documents: Record<string, unknown>): ExportFile[] =>
-  Object.entries(documents).map(([key, document]) => jsonFile(`${folder}/${key}.json`, () => JSON.stringify(document)))
+  Object.entries(documents).map(([key, document]) => jsonFile(`${folder}/${key}.json`, () => jsonText(document)))
 
 /** A JSON file per domain event under `folder`, named by schema name unless `key` says otherwise, each document made when its file is written. */
 export const eventJsonFiles = (folder: string, contracts: ContractModel, make: EventDocument, key = (event: ContractEvent) => event.schemaName): ExportFile[] =>
-  contracts.contexts.flatMap((context) => context.events.map((event) => jsonFile(`${folder}/${key(event)}.json`, () => JSON.stringify(make(event, context)))))
+  contracts.contexts.flatMap((context) => context.events.map((event) => jsonFile(`${folder}/${key(event)}.json`, () => eventDocumentText(event, make, context))))
 
 /**
  * Whether a path stays inside the folder it is written to: relative, no `..`

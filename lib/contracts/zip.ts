@@ -20,11 +20,13 @@ import { type ExportFile, isSafePath } from './exportFiles.ts'
  * deflated data; then a central directory entry per file; then its end.
  *
  * Allocation is what a big export spends its time on, so this allocates
- * little per file: each file's header and text are written straight into
- * blocks of a mebibyte or more, where the file is deflated in place (or left
- * stored), and the zip is answered as those blocks, in order. One contiguous
- * buffer of tens of megabytes costs more to fault in than the rest of the
- * zip does; blocks of a mebibyte are recycled by the allocator.
+ * little per file: a stored file's header and text are written straight into
+ * blocks of a mebibyte or more, a deflated one's text is encoded into one
+ * scratch buffer and only its packed bytes go into a block, and the zip is
+ * answered as those blocks, in order. Fresh memory costs a page fault per
+ * page: one contiguous buffer of tens of megabytes costs more to fault in
+ * than the rest of the zip does, and writing the large files unpacked into
+ * the blocks faulted in as much again as the zip keeps.
  */
 const dosDate = (1 << 5) | 1 // 1980-01-01: year 0 from 1980, month 1, day 1
 const dosTime = 0
@@ -56,25 +58,27 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
     if (!isSafePath(file.path)) throw new Error(`An export file may not be written at ${file.path}`)
   })
   const out = new BlockWriter()
+  // Where a file to deflate is encoded first, so the zip's blocks take only its packed bytes; grown to the largest.
+  let scratch = Buffer.allocUnsafe(0)
   const entries = sorted.map((file): Entry => {
     const name = Buffer.from(file.path, 'utf8')
     const text = file.content()
     const headerSize = localHeaderSize + name.length
-    // A UTF-16 code unit takes at most 3 bytes of UTF-8.
-    const at = out.reserve(headerSize + text.length * 3 + 1)
-    const offset = out.offset
-    const data = out.block.subarray(at + headerSize)
-    let size = data.write(text, 'utf8')
-    if (file.finalNewline) data[size++] = 0x0a
-    const crc = crc32(data.subarray(0, size))
-    let entry: Entry = { name, method: 'stored', crc, size, packedSize: size, offset }
+    const size = Buffer.byteLength(text, 'utf8') + (file.finalNewline ? 1 : 0)
+    let entry: Entry
     if (size >= deflatedFrom) {
-      const packed = deflateRawSync(data.subarray(0, size), { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, size >> 2) })
+      if (scratch.length < size) scratch = Buffer.allocUnsafe(size)
+      const data = encode(text, file, scratch.subarray(0, size))
+      const packed = deflateRawSync(data, { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, size >> 2) })
       // What deflate cannot shrink stays stored.
-      if (packed.length < size) {
-        data.set(packed)
-        entry = { ...entry, method: 'deflated', packedSize: packed.length }
-      }
+      const kept = packed.length < size ? packed : data
+      const at = out.reserve(headerSize + kept.length)
+      out.block.set(kept, at + headerSize)
+      entry = { name, method: kept === packed ? 'deflated' : 'stored', crc: crc32(data), size, packedSize: kept.length, offset: out.offset }
+    } else {
+      const at = out.reserve(headerSize + size)
+      const data = encode(text, file, out.block.subarray(at + headerSize, at + headerSize + size))
+      entry = { name, method: 'stored', crc: crc32(data), size, packedSize: size, offset: out.offset }
     }
     out.u32(0x04034b50).u16(versions[entry.method])
     described(out, entry).u16(0).bytes(name)
@@ -99,6 +103,13 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
 
 /** The zip of `files` in one buffer. */
 export const zipFiles = (files: readonly ExportFile[]): Uint8Array => Buffer.concat(zipParts(files))
+
+/** Writes a file's text, and its final newline, as UTF-8 into `bytes`, which is exactly its size. */
+function encode(text: string, file: ExportFile, bytes: Buffer): Buffer {
+  bytes.write(text, 'utf8')
+  if (file.finalNewline) bytes[bytes.length - 1] = 0x0a
+  return bytes
+}
 
 /** What the local header and the central directory both say of an entry, in the same order. */
 const described = (out: BlockWriter, { name, method, crc, size, packedSize }: Entry) =>

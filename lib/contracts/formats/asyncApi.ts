@@ -1,6 +1,6 @@
 import type { ContractContext, ContractEvent, ContractModel } from '../contractModel.ts'
 import type { JsonSchema } from '../dataSchema.ts'
-import { detailDocument, exampleDetail } from '../eventEnvelope.ts'
+import { type SharedParts, asTexts, asValues } from '../eventEnvelope.ts'
 import { type ExportFile, jsonFiles } from '../exportFiles.ts'
 import { unique } from '../names.ts'
 
@@ -28,14 +28,14 @@ const draft07Format = 'application/schema+json;version=draft-07'
 
 const nameOf = (context: ContractContext) => context.name.trim() || context.slug
 
-function message({ event, publisher }: Published): JsonSchema {
+function message({ event, publisher }: Published, parts: SharedParts): JsonSchema {
   return {
     name: event.name,
     title: event.text.trim() || event.name,
     ...(event.description ? { description: event.description } : {}),
     correlationId: { description: 'Shared by every event of one business transaction.', location: '$message.payload#/metadata/correlationId' },
-    payload: { schemaFormat: draft07Format, schema: detailDocument(event, publisher) },
-    examples: [{ name: 'example', payload: exampleDetail(event, publisher) }],
+    payload: { schemaFormat: draft07Format, schema: parts.detailDocument(event, publisher) },
+    examples: [{ name: 'example', payload: parts.exampleDetail(event, publisher) }],
   }
 }
 
@@ -56,7 +56,7 @@ const versionOrder = new Intl.Collator('en', { numeric: true })
 const newest = (versions: readonly string[]) => versions.reduce((a, b) => (versionOrder.compare(b, a) > 0 ? b : a))
 
 /** The context's document, or none when it neither sends nor receives anything. */
-export function asyncApiDocument(contracts: ContractModel, context: ContractContext): JsonSchema | undefined {
+export function asyncApiDocument(contracts: ContractModel, context: ContractContext, parts = asValues): JsonSchema | undefined {
   const sent = context.events.map((event) => ({ event, publisher: context }))
   const received = contracts.contexts.flatMap((publisher) => publisher.events.filter((event) => event.consumers.includes(context.slug)).map((event) => ({ event, publisher })))
   if (sent.length + received.length === 0) return undefined
@@ -80,18 +80,18 @@ export function asyncApiDocument(contracts: ContractModel, context: ContractCont
       ...sent.map((published) => [operationId('send', published), operation('send', published)]),
       ...received.map((published) => [operationId('receive', published), operation('receive', published)]),
     ]),
-    components: { messages: Object.fromEntries(all.map((published) => [published.event.qualifiedName, message(published)])) },
+    components: { messages: Object.fromEntries(all.map((published) => [published.event.qualifiedName, message(published, parts)])) },
   }
 }
 
 /** Keyed by context slug; contexts with nothing to send or receive have none. */
-export function asyncApiDocuments(contracts: ContractModel): Record<string, JsonSchema> {
+export function asyncApiDocuments(contracts: ContractModel, parts = asValues): Record<string, JsonSchema> {
   return Object.fromEntries(
     contracts.contexts.flatMap((context) => {
-      const document = asyncApiDocument(contracts, context)
+      const document = asyncApiDocument(contracts, context, parts)
       return document ? [[context.slug, document]] : []
     }),
   )
 }
 
-export const asyncApiFiles = (contracts: ContractModel): ExportFile[] => jsonFiles('asyncapi', asyncApiDocuments(contracts))
+export const asyncApiFiles = (contracts: ContractModel): ExportFile[] => jsonFiles('asyncapi', asyncApiDocuments(contracts, asTexts))

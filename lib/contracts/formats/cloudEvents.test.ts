@@ -22,7 +22,7 @@ describe('CloudEvents export', () => {
     const contracts = shop()
     const validate = draft07().compile(cloudEventSchemas(contracts)['com.shop.billing@PaymentReceived']!)
     const example = cloudEventExamples(contracts)['com.shop.billing@PaymentReceived']!
-    expect(example).toMatchObject({ specversion: '1.0', id: example.data.metadata.eventId, source: 'com.shop.billing', type: 'com.shop.billing.PaymentReceived' })
+    expect(example).toMatchObject({ specversion: '1.0', id: (example.data as { metadata: { eventId: string } }).metadata.eventId, source: 'com.shop.billing', type: 'com.shop.billing.PaymentReceived' })
     expect(validate(example), JSON.stringify(validate.errors)).toBe(true)
     expect(validate({ ...example, dataschema: 'https://schemas.shop.com/payment-received.json' })).toBe(true)
     for (const wrong of [{ type: 'com.shop.orders.OrderPlaced' }, { specversion: '0.3' }, { id: '' }, { dataschema: 'payment-received.json' }]) {

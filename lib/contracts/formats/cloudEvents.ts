@@ -1,6 +1,6 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
-import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
-import { detailSchema, exampleDetail } from '../eventEnvelope.ts'
+import { type JsonSchema, exampleTime, schemaDocument } from '../dataSchema.ts'
+import { asValues, exampleEventId } from '../eventEnvelope.ts'
 import { type ExportFile, eventJsonFiles } from '../exportFiles.ts'
 
 /**
@@ -11,7 +11,7 @@ import { type ExportFile, eventJsonFiles } from '../exportFiles.ts'
 
 const mediaType = 'application/json'
 
-export function cloudEventSchema(event: ContractEvent, context: ContractContext): JsonSchema {
+export function cloudEventSchema(event: ContractEvent, context: ContractContext, parts = asValues): JsonSchema {
   // The specification forbids empty ids and subjects.
   const text = { type: 'string', minLength: 1 }
   return schemaDocument('draft-07', event, {
@@ -27,17 +27,16 @@ export function cloudEventSchema(event: ContractEvent, context: ContractContext)
       dataschema: { type: 'string', format: 'uri' },
       subject: text,
       time: { type: 'string', format: 'date-time' },
-      data: detailSchema(event, context, 'draft-07'),
+      data: parts.detail(event, context, 'draft-07'),
     },
     // CloudEvents' four, and the data: an event of ours without it is no event of this contract.
     required: ['specversion', 'id', 'source', 'type', 'data'],
   })
 }
 
-export function exampleCloudEvent(event: ContractEvent, context: ContractContext) {
-  const data = exampleDetail(event, context)
+export function exampleCloudEvent(event: ContractEvent, context: ContractContext, parts = asValues) {
   // Intermediaries keep a CloudEvent's id, so it is the event's own.
-  return { specversion: '1.0', id: data.metadata.eventId, source: context.source, type: event.qualifiedName, time: data.metadata.time, datacontenttype: mediaType, data }
+  return { specversion: '1.0', id: exampleEventId(event), source: context.source, type: event.qualifiedName, time: exampleTime, datacontenttype: mediaType, data: parts.exampleDetail(event, context) }
 }
 
 /** Keyed by schema name (`<source>@<EventName>`). */

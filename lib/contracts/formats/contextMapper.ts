@@ -100,10 +100,9 @@ function cmlNames(contracts: ContractModel) {
       return [{ name, fields: field.fields }, ...valueObjectsOf(name, field.fields)]
     })
   const valueObjects = contracts.contexts.map((context, i) => context.events.map((_, e) => valueObjectsOf(events[i]![e]!, context.events[e]!.fields)))
-  const aggregateOf = (contextIndex: number, service: string) => {
-    const at = aggregateGroups[contextIndex]!.names.findIndex((name) => name.toLowerCase() === pascalCase(service, 'Aggregate').toLowerCase())
-    return aggregates[contextIndex]![at]!
-  }
+  // Per context, each aggregate's name by the lower-case name it was made from: a map of a thousand events asks for an event's aggregate at every aggregate.
+  const aggregateByName = aggregateGroups.map((group, i) => new Map(group.names.map((name, at) => [name.toLowerCase(), aggregates[i]![at]!])))
+  const aggregateOf = (contextIndex: number, service: string) => aggregateByName[contextIndex]!.get(pascalCase(service, 'Aggregate').toLowerCase())!
   return { contexts, aggregates, events, commands, valueObjects, objectOf, aggregateOf }
 }
 
@@ -151,10 +150,11 @@ function boundedContext(context: ContractContext, i: number, names: CmlNames, ou
     const commands = names.commands[i]!
     if (commands.length > 0) out.block('Application', () => commands.forEach((name) => out.line(`Command ${cmlId(name)}`)))
     const attributes = (fields: readonly ContractField[]) => fields.forEach((field) => attribute(field, names.objectOf, out))
+    const aggregateOfEvent = context.events.map((event) => names.aggregateOf(i, event.service))
     for (const aggregate of names.aggregates[i]!) {
       out.block(`Aggregate ${cmlId(aggregate)}`, () =>
         context.events.forEach((event, e) => {
-          if (names.aggregateOf(i, event.service) !== aggregate) return
+          if (aggregateOfEvent[e] !== aggregate) return
           if (event.pivotal) out.line('// Pivotal: a phase of the timeline ends with it')
           if (event.description) out.line(cmlString(event.description))
           out.block(`DomainEvent ${cmlId(names.events[i]![e]!)}`, () => attributes(event.fields))
@@ -189,7 +189,10 @@ export function contextMapperText(contracts: ContractModel): string {
   contextMap(contracts, names, out)
   contracts.contexts.forEach((context, i) => {
     out.line('')
-    boundedContext(context, i, names, out)
+    // Each context's lines joined as soon as it is written: thousands of short strings held to the end cost the garbage collector more than the joining.
+    const lines = new CmlLines()
+    boundedContext(context, i, names, lines)
+    out.line(lines.lines.join('\n'))
   })
   out.line('')
   return out.lines.join('\n')

@@ -1,6 +1,6 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
 import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
-import { eventBridgeEventSchema, exampleEventBridgeEvent } from '../eventEnvelope.ts'
+import { type SharedParts, asValues, eventBridgeEventSchema, exampleEventBridgeEvent } from '../eventEnvelope.ts'
 import { type EventDocument, type ExportFile, eventJson, jsonFile } from '../exportFiles.ts'
 
 /**
@@ -34,8 +34,8 @@ export interface EventBridgeManifest {
 /** `CreateSchema`'s limit on `Content`. */
 export const maxSchemaContent = 100_000
 
-export const eventBridgeSchema = (event: ContractEvent, context: ContractContext): JsonSchema =>
-  schemaDocument('draft-04', event, eventBridgeEventSchema(event, context, 'draft-04'))
+export const eventBridgeSchema = (event: ContractEvent, context: ContractContext, parts = asValues): JsonSchema =>
+  schemaDocument('draft-04', event, eventBridgeEventSchema(event, context, 'draft-04', parts))
 
 /** Keyed by schema name (`<source>@<EventName>`). */
 export const eventBridgeSchemas = (contracts: ContractModel) => eachEvent(contracts, eventBridgeSchema)
@@ -46,7 +46,7 @@ export const eventBridgeExamples = (contracts: ContractModel) => eachEvent(contr
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text)
 
 /** Makes the `Content` of a schema: `eventBridgeSchema` for `JSONSchemaDraft4`, an OpenAPI document for `OpenApi3`. */
-export type SchemaContent = (event: ContractEvent, context: ContractContext) => JsonSchema
+export type SchemaContent = (event: ContractEvent, context: ContractContext, parts?: SharedParts) => JsonSchema
 
 export function eventBridgeManifest(contracts: ContractModel, type: CreateSchemaInput['Type'] = 'JSONSchemaDraft4', content: SchemaContent = eventBridgeSchema): EventBridgeManifest {
   const withEvents = contracts.contexts.filter((context) => context.events.length > 0)

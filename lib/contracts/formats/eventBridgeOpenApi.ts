@@ -1,6 +1,6 @@
 import { type ContractContext, type ContractEvent, type ContractModel, eachEvent } from '../contractModel.ts'
 import type { JsonSchema } from '../dataSchema.ts'
-import { detailSchema, eventBridgeEventSchema } from '../eventEnvelope.ts'
+import { asValues, eventBridgeEventSchema } from '../eventEnvelope.ts'
 import type { ExportFile } from '../exportFiles.ts'
 import { eventBridgeFiles } from './eventBridge.ts'
 
@@ -17,8 +17,8 @@ const envelopeName = 'AWSEvent'
 const detailName = (event: ContractEvent) => (event.name.toLowerCase() === envelopeName.toLowerCase() ? `${event.name}Detail` : event.name)
 
 /** A `Content` for `eventBridgeManifest(contracts, 'OpenApi3', eventBridgeOpenApiSchema)`. */
-export function eventBridgeOpenApiSchema(event: ContractEvent, context: ContractContext): JsonSchema {
-  const envelope = eventBridgeEventSchema(event, context, 'openapi-3.0')
+export function eventBridgeOpenApiSchema(event: ContractEvent, context: ContractContext, parts = asValues): JsonSchema {
+  const envelope = eventBridgeEventSchema(event, context, 'openapi-3.0', parts)
   const detail = detailName(event)
   return {
     openapi: '3.0.0',
@@ -32,7 +32,7 @@ export function eventBridgeOpenApiSchema(event: ContractEvent, context: Contract
           'x-amazon-events-source': context.source,
           'x-amazon-events-detail-type': event.name,
         },
-        [detail]: detailSchema(event, context, 'openapi-3.0'),
+        [detail]: parts.detail(event, context, 'openapi-3.0'),
       },
     },
   }

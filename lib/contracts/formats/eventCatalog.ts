@@ -1,6 +1,7 @@
 import { elementKindDefinitions } from '../../board/elementKinds.ts'
 import { type ContractContext, type ContractEvent, type ContractModel, type Severity, memberKinds } from '../contractModel.ts'
-import { detailDocument } from '../eventEnvelope.ts'
+import { asTexts, detailDocument } from '../eventEnvelope.ts'
+import { jsonText } from '../jsonText.ts'
 import { type ExportFile, jsonFile } from '../exportFiles.ts'
 import { type YamlObject, markdownDocument, markdownText } from '../markdown.ts'
 import { kebabCase, oneLine, pascalCase, unique, uniqueAcross } from '../names.ts'
@@ -149,7 +150,7 @@ function eventPage({ event, id }: CatalogEvent, domain: CatalogDomain, board: st
 
 const eventFiles = (folder: string, catalogEvent: CatalogEvent, domain: CatalogDomain, board: string): ExportFile[] => [
   { path: `${folder}/index.mdx`, content: () => eventPage(catalogEvent, domain, board) },
-  jsonFile(`${folder}/schema.json`, () => JSON.stringify(eventCatalogSchema(catalogEvent.event, domain.context))),
+  jsonFile(`${folder}/schema.json`, () => jsonText(asTexts.detailDocument(catalogEvent.event, domain.context))),
 ]
 
 function servicePage(service: CatalogService, domain: CatalogDomain, board: string): string {
