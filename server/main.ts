@@ -2,7 +2,9 @@
 import { readConfig } from '../lib/config.ts'
 import { openDatabase, targetFromConfig } from '../lib/db/client.ts'
 import { closeOnSignals, startServer } from './app.ts'
+import { surviveClosedOutput } from './closedOutput.ts'
 
+surviveClosedOutput()
 const dev = process.argv.includes('--dev')
 const config = readConfig()
 const target = targetFromConfig(config)
