@@ -216,7 +216,7 @@ const byteaType = 17
  * makes a string and a number per byte (0.2 s for a 1.4 MB board). Null for
  * the escape form, left to the caller's parser.
  */
-export function parseHexBytea(text: string): Uint8Array | null {
+function parseHexBytea(text: string): Uint8Array | null {
   if (!text.startsWith('\\x')) return null
   const bytes = new Uint8Array((text.length - 2) >> 1)
   Buffer.from(bytes.buffer).write(text.slice(2), 'hex')
