@@ -167,6 +167,25 @@ describe('several instances through Redis', () => {
   )
 
   test(
+    'an instance stopping before a dead peer is taken for dead stores the edits that peer accepted but had not written',
+    async () => {
+      const boardId = await boardWithDatabase()
+      const a = await instance(redis.url!)
+      const b = await instance(redis.url!, { writeIntervalMs: 50 })
+      const alice = await client(a, boardId, 'Alice')
+      const bob = await client(b, boardId, 'Bob')
+      alice.stickies.set('only-in-memory', 'Order placed')
+      await waitFor(() => bob.stickies.has('only-in-memory'), 10_000, 'Alice’s sticky at Bob')
+      alice.destroy()
+      await killHard(a)
+      // At once: A's presence in Redis outlives it by seconds, and B is the last to hold the sticky.
+      await stopGently(b)
+      expect(await stored(boardId, ['only-in-memory'])).toEqual({ overlaps: [], stickies: { 'only-in-memory': 'Order placed' } })
+    },
+    testTimeoutMs,
+  )
+
+  test(
     'replacing a link on one instance closes the old link’s connections on the others',
     async () => {
       const boardId = await boardWithDatabase()

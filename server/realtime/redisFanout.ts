@@ -123,8 +123,9 @@ export class RedisFanout implements Hooks {
     const board = this.boards.get(boardId)
     if (!board) return
     board.awareness.off('update', board.onAwareness)
+    // Nobody here will hold the peers' unreported edits any more: those of peers gone are stored now.
+    await this.untilReportedOrGone(board)
     this.boards.delete(boardId)
-    // Nobody here will hold the peers' unreported edits any more: those of peers already gone are stored now.
     for (const peer of [...board.unstored.keys()]) if (await this.gone(peer)) await this.rescue(boardId, board, peer)
     if (this.online()) await this.subscriber.unsubscribe(channelOf(boardId)).catch(() => undefined)
   }
@@ -249,6 +250,24 @@ export class RedisFanout implements Hooks {
         if (now - held[0]!.at < rescueAfterMs) continue
         if (await this.gone(peer)) await this.rescue(boardId, board, peer)
       }
+    }
+  }
+
+  /**
+   * Waits until each peer has reported stored what this instance holds of it
+   * now, or is gone. A peer that just died still looks present until its
+   * presence expires: without the wait, an instance unloading the board (or
+   * stopping) meanwhile would drop the only copy of that peer's unwritten
+   * edits. At most as long as a presence outlives its instance.
+   */
+  private async untilReportedOrGone(board: OpenBoard): Promise<void> {
+    const holding = [...board.unstored].map(([peer, held]) => ({ peer, upTo: held.at(-1)!.seq }))
+    const deadline = Date.now() + presenceTtlMs + presenceRenewMs
+    while (this.online() && Date.now() < deadline) {
+      const waiting = holding.filter(({ peer, upTo }) => (board.unstored.get(peer)?.[0]?.seq ?? Infinity) <= upTo)
+      if (waiting.length === 0) return
+      if ((await Promise.all(waiting.map(({ peer }) => this.gone(peer)))).every(Boolean)) return
+      await new Promise((resolve) => setTimeout(resolve, presenceRenewMs / 4))
     }
   }
 
