@@ -71,6 +71,24 @@ describe('several instances through Redis', () => {
     return createBoardBeforeServers(database, 'Several instances')
   }
 
+  /**
+   * Instance A accepts Alice's sticky and never writes it in time (a minute's
+   * write interval); B shows it to Bob; Alice leaves and A is killed. The
+   * sticky is then only in B's memory.
+   */
+  const killedWithAnUnwrittenEdit = async (port?: number) => {
+    const boardId = await boardWithDatabase()
+    const a = await instance(redis.url!, { port })
+    const b = await instance(redis.url!, { writeIntervalMs: 50 })
+    const alice = await client(a, boardId, 'Alice')
+    const bob = await client(b, boardId, 'Bob')
+    alice.stickies.set('only-in-memory', 'Order placed')
+    await waitFor(() => bob.stickies.has('only-in-memory'), 10_000, 'Alice’s sticky at Bob')
+    alice.destroy()
+    await killHard(a)
+    return { boardId, b }
+  }
+
   test(
     'people on two instances see each other’s edits and cursors; a third instance opened later gets the unsaved edits; each update is stored once',
     async () => {
@@ -142,21 +160,12 @@ describe('several instances through Redis', () => {
   test(
     'an edit an instance accepted but had not written when it was killed, and whose client left, is stored once by the instance still holding it',
     async () => {
-      const boardId = await boardWithDatabase()
       const port = await freePort()
-      // A never writes in time: whatever it accepted exists only in memory when it dies.
-      let a = await instance(redis.url!, { port })
-      const b = await instance(redis.url!, { writeIntervalMs: 50 })
-      const alice = await client(a, boardId, 'Alice')
-      const bob = await client(b, boardId, 'Bob')
-      alice.stickies.set('only-in-memory', 'Order placed')
-      await waitFor(() => bob.stickies.has('only-in-memory'), 10_000, 'Alice’s sticky at Bob')
-      alice.destroy()
-      await killHard(a)
+      const { boardId, b } = await killedWithAnUnwrittenEdit(port)
       expect((await stored(boardId, ['only-in-memory'])).stickies['only-in-memory']).toBeUndefined()
 
       await until(async () => (await stored(boardId, ['only-in-memory'])).stickies['only-in-memory'] !== undefined, 'B to store what A left unwritten', 20_000)
-      a = await instance(redis.url!, { port })
+      const a = await instance(redis.url!, { port })
       const carol = await client(a, boardId, 'Carol')
       await waitFor(() => carol.stickies.has('only-in-memory'), 10_000, 'the sticky at a new client on the restarted A')
       await Promise.all([a, b].map(stopGently))
@@ -169,15 +178,7 @@ describe('several instances through Redis', () => {
   test(
     'an instance stopping before a dead peer is taken for dead stores the edits that peer accepted but had not written',
     async () => {
-      const boardId = await boardWithDatabase()
-      const a = await instance(redis.url!)
-      const b = await instance(redis.url!, { writeIntervalMs: 50 })
-      const alice = await client(a, boardId, 'Alice')
-      const bob = await client(b, boardId, 'Bob')
-      alice.stickies.set('only-in-memory', 'Order placed')
-      await waitFor(() => bob.stickies.has('only-in-memory'), 10_000, 'Alice’s sticky at Bob')
-      alice.destroy()
-      await killHard(a)
+      const { boardId, b } = await killedWithAnUnwrittenEdit()
       // At once: A's presence in Redis outlives it by seconds, and B is the last to hold the sticky.
       await stopGently(b)
       expect(await stored(boardId, ['only-in-memory'])).toEqual({ overlaps: [], stickies: { 'only-in-memory': 'Order placed' } })
