@@ -101,8 +101,9 @@ async function start(dataDir: string | undefined): Promise<void> {
 }
 
 /**
- * Frees what PGlite's start left behind (initdb's memory, buffers of its file
- * system bundle: some 350 MB). This thread allocates too little afterwards for
+ * Frees what PGlite's start left behind (buffers of its file system bundle;
+ * for an in-memory database, initdb's too: some 350 MB; a data directory's
+ * cluster is created apart, see PGliteProxy.create). This thread allocates too little afterwards for
  * V8 to collect them by itself, and a process's gc() reaches only its main thread.
  */
 function collectGarbage(): void {
