@@ -44,20 +44,14 @@ export class DatabasePersistence implements Hooks {
     private readonly bounds: CompactionBounds = defaultCompactionBounds,
   ) {}
 
-  async onLoadDocument({ boardId, doc }: { boardId: string; doc: Y.Doc }): Promise<void> {
+  async onFetchDocument({ boardId }: { boardId: string }): Promise<readonly Uint8Array[]> {
     const state = await loadBoardState(this.db, boardId)
     if (!state) throw new Refusal(404, 'board not found')
-    doc.transact(() => {
-      for (const update of state.updates) {
-        try {
-          Y.applyUpdate(doc, update)
-        } catch (error) {
-          // One damaged row must not make the whole board unreadable.
-          console.error(`board ${boardId}: skipped an unreadable stored update:`, error)
-        }
-      }
-    }, this)
     this.logs.set(boardId, { pending: new Map(), rows: state.logRows, bytes: state.logBytes })
+    return state.updates
+  }
+
+  async onLoadDocument({ boardId }: { boardId: string }): Promise<void> {
     if (this.needsCompaction(boardId)) await this.compact(boardId)
   }
 

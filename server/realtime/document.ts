@@ -44,8 +44,26 @@ export class BoardDocument {
   ) {
     // The server holds no awareness state of its own.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessUpdate)
+  }
+
+  /**
+   * Applies what storage holds, then listens for changes: a stored update is
+   * not a change to send or store again, and encoding the whole loaded board
+   * for nobody costs as much as reading it.
+   */
+  restore(stored: readonly Uint8Array[]): void {
+    this.doc.transact(() => {
+      for (const update of stored) {
+        try {
+          Y.applyUpdate(this.doc, update)
+        } catch (error) {
+          // One damaged row must not make the whole board unreadable.
+          this.log.error(`board ${this.boardId}: skipped an unreadable stored update:`, error)
+        }
+      }
+    })
+    this.doc.on('update', this.handleDocUpdate)
   }
 
   /** Opens the sync: our state vector, then everyone's awareness. */

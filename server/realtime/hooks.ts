@@ -15,7 +15,14 @@ export interface Hooks {
    * later hook replace the role; read-only sticks once any hook says so.
    */
   onAuthenticate?(payload: { boardId: string; request: IncomingMessage }): Promise<ConnectionRights | void>
-  /** Fills a new document from storage before any client syncs. Throw a {@link Refusal} when the board does not exist. */
+  /**
+   * Reads a new document from storage: the updates it holds, oldest first. The
+   * core applies them before it listens for changes, so what was stored is not
+   * re-encoded or taken for an edit (as Hocuspocus's onLoadDocument returns the
+   * stored state). Throw a {@link Refusal} when the board does not exist.
+   */
+  onFetchDocument?(payload: { boardId: string }): Promise<readonly Uint8Array[]>
+  /** The document holds what was stored and its changes are listened to; runs before any client syncs. */
   onLoadDocument?(payload: { boardId: string; doc: Y.Doc; awareness: Awareness }): Promise<void>
   /**
    * Judges an update from a connection, read once for every hook, before it

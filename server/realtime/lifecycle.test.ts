@@ -17,14 +17,18 @@ class RecordingStorage implements Hooks {
   readonly boards = new Map<string, Uint8Array>([['board-one', seed('Order Placed')]])
   loads = 0
   unloads: string[] = []
+  changes: Uint8Array[] = []
   loadDelayMs = 0
 
-  async onLoadDocument({ boardId, doc }: { boardId: string; doc: Y.Doc }) {
+  async onFetchDocument({ boardId }: { boardId: string }) {
     this.loads++
     await new Promise((resolve) => setTimeout(resolve, this.loadDelayMs))
     const stored = this.boards.get(boardId)
     if (!stored) throw new Refusal(404, 'board not found')
-    Y.applyUpdate(doc, stored)
+    return [stored]
+  }
+  onChange({ update }: { update: Uint8Array }) {
+    this.changes.push(update)
   }
   async onUnloadDocument({ boardId, doc }: { boardId: string; doc: Y.Doc }) {
     this.boards.set(boardId, Y.encodeStateAsUpdate(doc))
@@ -76,6 +80,27 @@ describe('the life of a board in memory', () => {
     expect(alice.stickies.get('first')).toBe('Order Placed')
   })
 
+  test('loading a board is not a change: nothing is sent to storage again, and an edit after it is', async () => {
+    await start()
+    const alice = client()
+    await whenSynced(alice)
+    expect(storage.changes).toEqual([])
+    alice.stickies.set('second', 'Payment Taken')
+    await serverHas('second')
+    expect(storage.changes).toHaveLength(1)
+  })
+
+  test('a damaged stored update is skipped and logged; the rest of the board loads', async () => {
+    await start()
+    storage.onFetchDocument = async () => [Uint8Array.of(0xff, 0xff, 0xff), seed('Order Placed')]
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const alice = client()
+    await whenSynced(alice)
+    expect(alice.stickies.get('first')).toBe('Order Placed')
+    expect(logged.mock.calls.flat().join(' ')).toContain('skipped an unreadable stored update')
+    logged.mockRestore()
+  })
+
   test('clients arriving together share one load of the board', async () => {
     await start()
     storage.loadDelayMs = 100
@@ -119,7 +144,7 @@ describe('the life of a board in memory', () => {
 
   test('a board that fails to load is refused with a generic message; the detail stays in the server log', async () => {
     await start()
-    storage.onLoadDocument = async () => {
+    storage.onFetchDocument = async () => {
       throw new Error('disk full at /var/lib/eventstorm')
     }
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {})

@@ -141,6 +141,9 @@ export class RealtimeServer {
       this.log,
     )
     try {
+      const stored: Uint8Array[] = []
+      for (const hooks of this.options.hooks) stored.push(...((await hooks.onFetchDocument?.({ boardId })) ?? []))
+      document.restore(stored)
       for (const hooks of this.options.hooks) await hooks.onLoadDocument?.({ boardId, doc: document.doc, awareness: document.awareness })
     } catch (error) {
       document.destroy()
