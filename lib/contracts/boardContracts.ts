@@ -1,8 +1,7 @@
-import { readBoardRecords } from '../boards/liveBoards.ts'
 import { findBoard } from '../db/boards.ts'
 import type { Database } from '../db/client.ts'
-import { buildBoardModel } from '../model/boardModel.ts'
 import type { BoardModel } from '../model/boardModel.ts'
+import { readBoardModel } from '../model/readBoardModel.ts'
 import { budgetProblems } from './budget.ts'
 import { type ContractModel, contractModel } from './contractModel.ts'
 
@@ -19,7 +18,7 @@ export function boardContracts(model: BoardModel, boardName: string, options: Co
 /** A stored or live board's contracts; null when there is no such board. */
 export async function readBoardContracts(db: Database, boardId: string, options: ContractOptions): Promise<ContractModel | null> {
   const board = await findBoard(db, boardId)
-  const records = board && (await readBoardRecords(db, boardId))
-  if (!board || !records) return null
-  return boardContracts(buildBoardModel(records), board.name, options)
+  const model = board && (await readBoardModel(db, boardId))
+  if (!board || !model) return null
+  return boardContracts(model, board.name, options)
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
 import { recordsToDoc } from '../ydoc/convert.ts'
+import { recordArray } from '../ydoc/layout.ts'
 import { setLiveBoards } from '../boards/liveBoards.ts'
 import { createBoardWithState } from '../db/boards.ts'
 import type { Database } from '../db/client.ts'
@@ -43,5 +44,33 @@ describe('reading a board’s model', () => {
     setLiveBoards({ doc: (id) => (id === board.id ? live : undefined), disconnect: () => {}, change: async () => {} })
     const model = await readBoardModel(db, board.id)
     expect(model?.elements.hotspot.map((h) => h.text)).toEqual(['Which shop?'])
+  })
+
+  test('the model is built once per content of the board: read again unchanged it is the same, and an edit or a deletion makes a new one', async () => {
+    const { doc, board } = await storedBoard()
+    const live = new Y.Doc()
+    Y.applyUpdate(live, Y.encodeStateAsUpdate(doc))
+    setLiveBoards({ doc: (id) => (id === board.id ? live : undefined), disconnect: () => {}, change: async () => {} })
+    const first = await readBoardModel(db, board.id)
+    expect(await readBoardModel(db, board.id)).toBe(first)
+
+    recordsToDoc(boardRecords({ elements: row(0, 400, sticky('hotspot', 'Which shop?')) }).filter((r) => r.typeName === 'shape'), live)
+    const edited = await readBoardModel(db, board.id)
+    expect(edited?.elements.hotspot.map((h) => h.text)).toEqual(['Which shop?'])
+
+    // A deletion leaves the state vector as it was; only the delete set tells.
+    const records = recordArray(live)
+    records.delete(records.toArray().findIndex((entry) => entry.key.includes('which-shop')), 1)
+    const deleted = await readBoardModel(db, board.id)
+    expect(deleted).not.toBe(edited)
+    expect(deleted?.elements.hotspot).toEqual([])
+  })
+
+  test('the model every reader shares cannot be changed by one of them', async () => {
+    const { board } = await storedBoard()
+    const model = await readBoardModel(db, board.id)
+    expect(() => model!.elements.event.push(model!.elements.event[0]!)).toThrow(TypeError)
+    expect(() => Object.assign(model!.elements.event[0]!, { text: 'Order Cancelled' })).toThrow(TypeError)
+    expect((await readBoardModel(db, board.id))?.elements.event.map((e) => e.text)).toEqual(['Order Placed'])
   })
 })

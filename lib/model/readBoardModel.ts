@@ -1,9 +1,9 @@
-import { readBoardRecords } from '../boards/liveBoards.ts'
+import { readBoard } from '../boards/liveBoards.ts'
 import type { Database } from '../db/client.ts'
-import { type BoardModel, buildBoardModel } from './boardModel.ts'
+import type { BoardModel } from './boardModel.ts'
+import { modelOfDoc } from './modelCache.ts'
 
-/** A board's model from its live or stored records; null when there is no such board. */
-export async function readBoardModel(db: Database, boardId: string): Promise<BoardModel | null> {
-  const records = await readBoardRecords(db, boardId)
-  return records && buildBoardModel(records)
+/** A board's model from its live or stored document (built once per content); null when there is no such board. */
+export function readBoardModel(db: Database, boardId: string): Promise<BoardModel | null> {
+  return readBoard(db, boardId, (doc) => modelOfDoc(boardId, doc))
 }
