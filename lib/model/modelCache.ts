@@ -1,9 +1,10 @@
 import * as Y from 'yjs'
+import { deepFreeze } from '../deepFreeze.ts'
 import { docToRecords } from '../ydoc/convert.ts'
 import { type BoardModel, buildBoardModel } from './boardModel.ts'
 
-/** Boards whose last model is kept; a 5,000-sticky board's model is a few MB. */
-const capacity = 16
+/** Boards whose last model is kept, with the contracts and export texts made of it (tens of MB for a board of a thousand events). */
+const capacity = 8
 
 interface Entry {
   /** The document's snapshot (state vector and delete set), which fixes its content. */
@@ -33,10 +34,4 @@ export function modelOfDoc(boardId: string, doc: Y.Doc): BoardModel {
   // Least recently read first.
   if (entries.size > capacity) entries.delete(entries.keys().next().value!)
   return entry.model
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
-  for (const child of Object.values(value)) deepFreeze(child)
-  return Object.freeze(value)
 }
