@@ -6,32 +6,36 @@ export async function listDots(db: Database, boardId: string, round: string, vot
   return db.prisma.vote.findMany({ where: { boardId, round, ...(voter === undefined ? {} : { voter }) }, select: { voter: true, shapeId: true }, orderBy: { createdAt: 'asc' } })
 }
 
-/**
- * Puts one of the voter's dots on a candidate, in their lowest free place;
- * false when they have none left. Two requests at once may pick the same
- * place: the second fails on the key and looks again.
- */
-export async function addDot(db: Database, boardId: string, round: string, voter: string, shapeId: string, votesPerPerson: number): Promise<boolean> {
-  for (let attempt = 0; attempt <= votesPerPerson; attempt++) {
-    const taken = await db.prisma.vote.findMany({ where: { boardId, round, voter }, select: { slot: true } })
-    const slot = freeSlot(
-      taken.map((dot) => dot.slot),
-      votesPerPerson,
-    )
-    if (slot === null) return false
-    try {
-      await db.prisma.vote.create({ data: { boardId, round, voter, slot, shapeId } })
-      return true
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 'P2002') throw error
-    }
-  }
-  return false
-}
+/** Why a dot was not put: the voter has used every one, or the round has all the voters it takes. */
+export type DotRefusal = 'no-dots-left' | 'round-full'
 
-/** How many people have votes in the round. */
-export async function countVoters(db: Database, boardId: string, round: string): Promise<number> {
-  return (await db.prisma.vote.findMany({ where: { boardId, round }, distinct: ['voter'], select: { voter: true } })).length
+/**
+ * Puts one of the voter's dots on a candidate, in their lowest free place,
+ * unless they have none left or they would be a new voter past `maxVoters`.
+ * Decided under the board row's lock, so requests at once (one voter's, or
+ * many new voters') are counted one after another and no limit is passed.
+ */
+export async function addDot(
+  db: Database,
+  dot: { boardId: string; round: string; voter: string; shapeId: string },
+  limits: { votesPerPerson: number; maxVoters: number },
+): Promise<DotRefusal | null> {
+  const { boardId, round, voter } = dot
+  return db.prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Board" WHERE "id" = ${boardId} FOR UPDATE`
+    const taken = await tx.vote.findMany({ where: { boardId, round, voter }, select: { slot: true } })
+    if (taken.length === 0) {
+      const voters = await tx.vote.findMany({ where: { boardId, round }, distinct: ['voter'], select: { voter: true } })
+      if (voters.length >= limits.maxVoters) return 'round-full'
+    }
+    const slot = freeSlot(
+      taken.map((placed) => placed.slot),
+      limits.votesPerPerson,
+    )
+    if (slot === null) return 'no-dots-left'
+    await tx.vote.create({ data: { ...dot, slot } })
+    return null
+  })
 }
 
 /** Takes back one of the voter's dots from a candidate; false when they have none there. */

@@ -5,7 +5,7 @@ import { stickyShapeType } from '../board/shapes/stickyShape.ts'
 import { type BoardActor, liveBoards, readBoard } from '../boards/liveBoards.ts'
 import { type AuditAction, recordAudit } from '../db/auditLog.ts'
 import type { Database } from '../db/client.ts'
-import { addDot, clearDots, countVoters, listDots, removeDot } from '../db/votes.ts'
+import { addDot, clearDots, listDots, removeDot } from '../db/votes.ts'
 import { BadRequest } from '../http/json.ts'
 import { docToRecords } from '../ydoc/convert.ts'
 import { writeRecords } from '../ydoc/recordWrites.ts'
@@ -169,9 +169,9 @@ export async function markBallot(db: Database, boardId: string, voter: string, a
   const round = await currentRound(db, boardId)
   if (!round.candidates.includes(shapeId)) throw new BadRequest(`${shapeId} is not on the ballot`, 404)
   if (action === 'add') {
-    const newVoter = (await listDots(db, boardId, round.id, voter)).length === 0
-    if (newVoter && (await countVoters(db, boardId, round.id)) >= maxVotersPerRound) throw conflict(`this vote already has ${maxVotersPerRound} voters`)
-    if (!(await addDot(db, boardId, round.id, voter, shapeId, round.votesPerPerson))) throw conflict(`all ${round.votesPerPerson} of your votes are used: withdraw one first`)
+    const refused = await addDot(db, { boardId, round: round.id, voter, shapeId }, { votesPerPerson: round.votesPerPerson, maxVoters: maxVotersPerRound })
+    if (refused === 'round-full') throw conflict(`this vote already has ${maxVotersPerRound} voters`)
+    if (refused === 'no-dots-left') throw conflict(`all ${round.votesPerPerson} of your votes are used: withdraw one first`)
   } else if (!(await removeDot(db, boardId, round.id, voter, shapeId))) {
     throw conflict('you have no vote on this to withdraw')
   }

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { listAudit } from '@/lib/db/auditLog'
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '@/lib/db/testing'
+import { maxVotersPerRound } from '@/lib/facilitation/dotVoting'
 import { readFacilitation } from '@/lib/facilitation/facilitationState'
 import { readRecords } from '@/lib/ydoc/layout'
 import type { RunningServer } from '@/server/app'
@@ -209,6 +210,28 @@ describe.each(testDatabaseKinds)('facilitating a board on %s', (kind) => {
     expect((await call(postVote, { token: fay, body: { action: 'end' } })).json.vote).toBeNull()
     await waitFor(() => facilitation(observer).vote === null, 5000, 'the vote gone at the viewer')
     expect(await server.database.prisma.vote.count({ where: { boardId } })).toBe(0)
+  })
+
+  test('a round takes at most 1,000 voters, however many new ones ask at once; those in it still vote', async () => {
+    await start()
+    await place(await join('participant'), { key: 'slow-refunds', kind: 'hotspot' })
+    const started = await call(postVote, { token: as('facilitator'), body: { action: 'start', votesPerPerson: 2 } })
+    const round = (started.json.vote as { id: string }).id
+    const add = { action: 'add', shapeId: 'shape:slow-refunds' }
+    await server.database.prisma.vote.createMany({
+      data: Array.from({ length: maxVotersPerRound - 5 }, (_, i) => ({ boardId, round, voter: `voter-${i}`, slot: 0, shapeId: 'shape:slow-refunds' })),
+    })
+
+    const answers = await Promise.all(Array.from({ length: 20 }, () => call(postBallot, { token: as('participant'), body: add })))
+    const admitted = answers.filter((answer) => answer.status === 200)
+    expect(admitted).toHaveLength(5)
+    expect(new Set(answers.filter((answer) => answer.status !== 200).map((answer) => `${answer.status} ${answer.json.error}`))).toEqual(
+      new Set([`409 this vote already has ${maxVotersPerRound} voters`]),
+    )
+    const voters = await server.database.prisma.vote.findMany({ where: { boardId, round }, distinct: ['voter'], select: { voter: true } })
+    expect(voters).toHaveLength(maxVotersPerRound)
+    // Someone already in places their second dot.
+    expect((await call(postBallot, { token: as('participant'), voter: admitted[0]!.json.voterToken as string, body: add })).json.ballot).toMatchObject({ left: 0 })
   })
 
   test('locking: a facilitator locks an element and the board; everyone reads the locks; unlocking lifts them', async () => {
