@@ -1,8 +1,9 @@
 'use client'
 
 import { useCallback, useEffect, useState } from 'react'
-import { WebsocketProvider } from 'y-websocket'
+import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { connectBoard } from '@/lib/sync/boardProvider'
 import type { OpenBoard } from './useBoardAccess'
 
 /** A board's Y.Doc and the websocket that syncs it with the server. */
@@ -33,9 +34,7 @@ export function useBoardConnection(board: OpenBoard | undefined): { connection: 
   useEffect(() => {
     if (!boardId || !token) return
     const doc = new Y.Doc()
-    // No BroadcastChannel: every edit goes through the server, which checks it.
-    // The token goes in the query string (y-websocket's `params`); the server never logs URLs.
-    const provider = new WebsocketProvider(realtimeUrl(), boardId, doc, { disableBc: true, maxBackoffTime: 5000, params: { token } })
+    const provider = connectBoard(realtimeUrl(), boardId, doc, token)
     const connection: BoardConnection = { doc, provider }
     provider.on('closed', ({ code }) => (connection.closed = { code }))
     setConnection(connection)
