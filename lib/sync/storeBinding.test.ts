@@ -109,6 +109,24 @@ describe('the tldraw store and the board document', () => {
     warned.mockRestore()
   })
 
+  test('a board whose stored records include one that fails validation opens with all the others', () => {
+    const doc = boardDoc()
+    const records = boardRecords(doc)
+    const broken = { ...page('Broken'), name: 42 } as unknown as TLRecord
+    const fine = [page('Fine', 'a4'), page('Also fine', 'a5')]
+    doc.transact(() => {
+      records.set(fine[0]!.id, fine[0]!)
+      records.set(broken.id, broken)
+      records.set(fine[1]!.id, fine[1]!)
+    })
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    const { store } = participant(doc)
+    expect(store.has(broken.id)).toBe(false)
+    expect(fine.map((p) => store.get(p.id))).toMatchObject([{ name: 'Fine' }, { name: 'Also fine' }])
+    expect(warned).toHaveBeenCalledTimes(1)
+    warned.mockRestore()
+  })
+
   test('clients never write the schema: a board without one is refused, an emptied one gets a page back and no schema write', () => {
     expect(() => bindStoreToDoc(createTestStore(), new Y.Doc())).toThrow(IncompatibleBoardError)
 
