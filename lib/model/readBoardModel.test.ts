@@ -6,10 +6,11 @@ import { setLiveBoards } from '../boards/liveBoards.ts'
 import { createBoardWithState } from '../db/boards.ts'
 import type { Database } from '../db/client.ts'
 import { openTestDatabase } from '../db/testing.ts'
+import { readBoardContracts } from '../contracts/boardContracts.ts'
 import { readBoardModel } from './readBoardModel.ts'
 import { boardRecords, row, sticky } from './testing.ts'
 
-describe('reading a board’s model', () => {
+describe('reading a board’s model, and the contracts made of it', () => {
   let db: Database
   let closeDatabase: (() => Promise<void>) | undefined
 
@@ -72,5 +73,22 @@ describe('reading a board’s model', () => {
     expect(() => model!.elements.event.push(model!.elements.event[0]!)).toThrow(TypeError)
     expect(() => Object.assign(model!.elements.event[0]!, { text: 'Order Cancelled' })).toThrow(TypeError)
     expect((await readBoardModel(db, board.id))?.elements.event.map((e) => e.text)).toEqual(['Order Placed'])
+  })
+
+  test('the contracts are made once while the board is unchanged, so every format and preview shares their schemas; an edit makes new ones', async () => {
+    const { doc, board } = await storedBoard()
+    setLiveBoards({ doc: (id) => (id === board.id ? doc : undefined), disconnect: () => {}, change: async () => {} })
+    const options = { payloadBudgetBytes: 256 * 1024 }
+
+    const first = await readBoardContracts(db, board.id, options)
+    expect(await readBoardContracts(db, board.id, options)).toBe(first)
+    expect(Object.isFrozen(first!.contexts[0]!.events[0])).toBe(true)
+    // Another budget is another set of problems.
+    expect(await readBoardContracts(db, board.id, { payloadBudgetBytes: 1024 })).not.toBe(first)
+
+    recordsToDoc(boardRecords({ elements: row(0, 400, sticky('event', 'Order Shipped')) }).filter((r) => r.typeName === 'shape'), doc)
+    const edited = await readBoardContracts(db, board.id, options)
+    expect(edited).not.toBe(first)
+    expect(edited!.contexts.flatMap((c) => c.events.map((e) => e.name))).toEqual(expect.arrayContaining(['OrderPlaced', 'OrderShipped']))
   })
 })
