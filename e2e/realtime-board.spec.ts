@@ -10,6 +10,23 @@ test('a shape drawn by one person appears for the other within 2 seconds', async
   await expect(shapes(bob.page)).toHaveCount(1, { timeout: 2000 })
 })
 
+test('the hatch pattern is drawn once a shape has the pattern fill, for everyone, and not before', async ({ app, people }) => {
+  const { links } = await app.createBoard('Patterns')
+  const alice = await people.join(links.facilitator, 'Alice')
+  const bob = await people.join(links.participant, 'Bob')
+  const patterns = (person: typeof alice) => person.page.getByTestId('ready-pattern-fill-defs')
+
+  await drawRectangle(alice.page, { x: 300, y: 300 }, { x: 460, y: 400 })
+  await expect(shapes(bob.page)).toHaveCount(1)
+  await expect(patterns(alice)).toHaveCount(0)
+  await expect(patterns(bob)).toHaveCount(0)
+
+  await alice.page.getByRole('button', { name: 'Fill', exact: true }).click()
+  await alice.page.getByRole('button', { name: 'Fill — Pattern' }).click()
+  await expect(patterns(alice)).toHaveCount(1)
+  await expect(patterns(bob)).toHaveCount(1)
+})
+
 test('each person sees the other’s cursor with their name', async ({ app, people }) => {
   const { links } = await app.createBoard('Cursors')
   const alice = await people.join(links.participant, 'Alice')

@@ -2,14 +2,14 @@
 
 import type { Signal } from '@tldraw/state'
 import { useEffect, useRef, useState } from 'react'
-import { type TLRecord, type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { type TLRecord, type TLStoreWithStatus, atom, createTLStore, defaultBindingUtils } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
 import { type FacilitationState, noFacilitation } from '@/lib/facilitation/facilitationState'
 import { type ConnectionStatus, connectionStatus, restartsAfterClose } from '@/lib/sync/connectionStatus'
 import { bindFacilitation } from '@/lib/sync/facilitationBinding'
 import { bindPresence, type Participant } from '@/lib/sync/presenceBinding'
 import { bindStoreToDoc } from '@/lib/sync/storeBinding'
-import { boardShapeUtils } from './shapes'
+import { storeShapeUtils } from './shapes'
 import type { BoardConnection } from './useBoardConnection'
 
 export interface BoardSync {
@@ -45,7 +45,7 @@ export function useBoardSync(boardConnection: BoardConnection | undefined, resta
     setAwareness(provider.awareness)
     const $online = atom<'online' | 'offline'>('connection', 'offline')
     const tlStore = createTLStore({
-      shapeUtils: [...defaultShapeUtils, ...boardShapeUtils],
+      shapeUtils: storeShapeUtils,
       bindingUtils: defaultBindingUtils,
       collaboration: { status: $online },
     })

@@ -1,12 +1,12 @@
 'use client'
 
 import { useEffect, useState } from 'react'
-import { type Editor, type TLShapeId, Tldraw, createTLStore, defaultBindingUtils, defaultShapeUtils } from 'tldraw'
+import { type Editor, type TLShapeId, Tldraw, createTLStore, defaultBindingUtils } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { can } from '@/lib/auth/roles'
 import { playbackSpeeds, stepAuthor, stepSummary } from '@/lib/replay/playback'
 import type { ReplayStep, Timeline } from '@/lib/replay/timeline'
-import { boardShapeUtils } from '../shapes'
+import { storeShapeUtils } from '../shapes'
 import { boardTldrawProps, tldrawOptions } from '../tldrawConfig'
 import type { OpenBoard } from '../useBoardAccess'
 import { useReplay } from './useReplay'
@@ -20,7 +20,7 @@ const time = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyl
  * step shown are selected on the board.
  */
 export function ReplayView({ board, onClose }: { board: OpenBoard; onClose(): void }) {
-  const [store] = useState(() => createTLStore({ shapeUtils: [...defaultShapeUtils, ...boardShapeUtils], bindingUtils: defaultBindingUtils }))
+  const [store] = useState(() => createTLStore({ shapeUtils: storeShapeUtils, bindingUtils: defaultBindingUtils }))
   const [options] = useState(() => tldrawOptions(board.maxRecords))
   const [editor, setEditor] = useState<Editor>()
   const replay = useReplay(board, store)
