@@ -50,6 +50,14 @@ interface Entry {
   offset: number
 }
 
+/**
+ * Where a file to deflate is encoded first, so the zip's blocks take only its
+ * packed bytes; grown to the largest, and kept from one zip to the next:
+ * faulting in megabytes of fresh memory for every export cost more than
+ * deflating them.
+ */
+let scratch = Buffer.allocUnsafe(0)
+
 /** The zip of `files`, as parts to send or write one after another (see above). */
 export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -58,17 +66,17 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
     if (!isSafePath(file.path)) throw new Error(`An export file may not be written at ${file.path}`)
   })
   const out = new BlockWriter()
-  // Where a file to deflate is encoded first, so the zip's blocks take only its packed bytes; grown to the largest.
-  let scratch = Buffer.allocUnsafe(0)
   const entries = sorted.map((file): Entry => {
     const name = Buffer.from(file.path, 'utf8')
-    const text = file.content()
+    const content = file.content()
+    const pieces = typeof content === 'string' ? [content] : content
     const headerSize = localHeaderSize + name.length
-    const size = Buffer.byteLength(text, 'utf8') + (file.finalNewline ? 1 : 0)
+    let size = file.finalNewline ? 1 : 0
+    for (const piece of pieces) size += Buffer.byteLength(piece, 'utf8')
     let entry: Entry
     if (size >= deflatedFrom) {
       if (scratch.length < size) scratch = Buffer.allocUnsafe(size)
-      const data = encode(text, file, scratch.subarray(0, size))
+      const data = encode(pieces, file, scratch.subarray(0, size))
       const packed = deflateRawSync(data, { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, size >> 2) })
       // What deflate cannot shrink stays stored.
       const kept = packed.length < size ? packed : data
@@ -77,7 +85,7 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
       entry = { name, method: kept === packed ? 'deflated' : 'stored', crc: crc32(data), size, packedSize: kept.length, offset: out.offset }
     } else {
       const at = out.reserve(headerSize + size)
-      const data = encode(text, file, out.block.subarray(at + headerSize, at + headerSize + size))
+      const data = encode(pieces, file, out.block.subarray(at + headerSize, at + headerSize + size))
       entry = { name, method: 'stored', crc: crc32(data), size, packedSize: size, offset: out.offset }
     }
     out.u32(0x04034b50).u16(versions[entry.method])
@@ -104,10 +112,11 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
 /** The zip of `files` in one buffer. */
 export const zipFiles = (files: readonly ExportFile[]): Uint8Array => Buffer.concat(zipParts(files))
 
-/** Writes a file's text, and its final newline, as UTF-8 into `bytes`, which is exactly its size. */
-function encode(text: string, file: ExportFile, bytes: Buffer): Buffer {
-  bytes.write(text, 'utf8')
-  if (file.finalNewline) bytes[bytes.length - 1] = 0x0a
+/** Writes a file's text, its pieces one after another, and its final newline, as UTF-8 into `bytes`, which is exactly its size. */
+function encode(pieces: readonly string[], file: ExportFile, bytes: Buffer): Buffer {
+  let at = 0
+  for (const piece of pieces) at += bytes.write(piece, at, 'utf8')
+  if (file.finalNewline) bytes[at] = 0x0a
   return bytes
 }
 
