@@ -31,7 +31,11 @@ export const dataSchema = (event: ContractEvent, dialect: Dialect): JsonSchema =
 const dataSchemaIn = perEvent((event: ContractEvent, dialect: Dialect): JsonSchema => ({ ...objectSchema(event.fields, dialect), ...(event.description ? { description: event.description } : {}) }))
 
 /** Whether a field, or one inside it, has an example written: only those make the dialects' schemas differ. */
-const hasExample = (fields: readonly ContractField[]): boolean => fields.some((field) => field.example.trim() !== '' || hasExample(field.fields))
+function hasExample(fields: readonly ContractField[]): boolean {
+  // A loop, not `some` with a closure: asked for each event every time one of its schemas is made.
+  for (const field of fields) if (field.example.trim() !== '' || hasExample(field.fields)) return true
+  return false
+}
 
 /**
  * The dialect whose schemas an event's are in `dialect`: the dialects write

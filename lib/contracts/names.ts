@@ -11,9 +11,9 @@
 
 /** Words of any script, as ASCII: accents dropped, everything else a separator. */
 export function asciiWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Decomposing and dropping accents leave ASCII text, most of what stickies hold, as it is.
+  const ascii = /^[\u0000-\u007f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  return ascii
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word.length > 0)
