@@ -70,4 +70,7 @@ export const eventJsonFiles = (folder: string, contracts: ContractModel, make: E
  * or empty segment, no backslash. Paths are made from names people typed, so
  * whatever writes them (the zip, the command line) checks.
  */
-export const isSafePath = (path: string) => path.length > 0 && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+export const isSafePath = (path: string) => path.length > 0 && !path.includes('\\') && !unsafeSegment.test(path)
+
+/** An empty, `.` or `..` segment (a leading `/` starts with an empty one): tested at once rather than splitting each of a bundle's thousands of paths. */
+const unsafeSegment = /(?:^|\/)\.{0,2}(?:\/|$)/

@@ -12,7 +12,9 @@ export function perEvent<K, A extends unknown[], T>(make: (event: ContractEvent,
   return (event, key, ...rest) => {
     let byKey = cache.get(event)
     if (!byKey) cache.set(event, (byKey = new Map()))
-    if (!byKey.has(key)) byKey.set(key, make(event, key, ...rest))
-    return byKey.get(key)!
+    // Nothing made is undefined: one lookup tells whether it was made.
+    let made = byKey.get(key)
+    if (made === undefined) byKey.set(key, (made = make(event, key, ...rest)))
+    return made
   }
 }
