@@ -98,17 +98,25 @@ function cmlNames(contracts: ContractModel) {
   )
   const commands = contracts.contexts.map((context) => memberNames(context, 'command').map((name) => unique(pascalCase(name, 'Command'), objectNames)))
   const objectOf = new Map<ContractField, string>()
+  // A thousand events' fields bear a few dozen names, and their services fewer: each made PascalCase once.
+  const pascal = new Map<string, string>()
+  const pascalOf = (text: string, fallback: string) => {
+    const key = `${fallback}:${text}`
+    let name = pascal.get(key)
+    if (name === undefined) pascal.set(key, (name = pascalCase(text, fallback)))
+    return name
+  }
   const valueObjectsOf = (owner: string, fields: readonly ContractField[]): ValueObject[] =>
     fields.flatMap((field) => {
       if (field.type !== 'object' && !(field.type === 'array' && field.itemType === 'object')) return []
-      const name = unique(`${owner}${pascalCase(field.name, 'Value')}`, objectNames)
+      const name = unique(`${owner}${pascalOf(field.name, 'Value')}`, objectNames)
       objectOf.set(field, name)
       return [{ name, fields: field.fields }, ...valueObjectsOf(name, field.fields)]
     })
   const valueObjects = contracts.contexts.map((context, i) => context.events.map((_, e) => valueObjectsOf(events[i]![e]!, context.events[e]!.fields)))
   // Per context, each aggregate's name by the lower-case name it was made from: a map of a thousand events asks for an event's aggregate at every aggregate.
   const aggregateByName = aggregateGroups.map((group, i) => new Map(group.names.map((name, at) => [name.toLowerCase(), aggregates[i]![at]!])))
-  const aggregateOf = (contextIndex: number, service: string) => aggregateByName[contextIndex]!.get(pascalCase(service, 'Aggregate').toLowerCase())!
+  const aggregateOf = (contextIndex: number, service: string) => aggregateByName[contextIndex]!.get(pascalOf(service, 'Aggregate').toLowerCase())!
   return { contexts, aggregates, events, commands, valueObjects, objectOf, aggregateOf }
 }
 
