@@ -7,7 +7,7 @@ import type { ContractEvent } from './contractModel.ts'
  * (formats spread it into new objects). An event is a new object whenever
  * it changes (a new version, a new export), so nothing stale is served.
  */
-export function perEvent<K, A extends unknown[], T>(make: (event: ContractEvent, key: K, ...rest: A) => T): (event: ContractEvent, key: K, ...rest: A) => T {
+export function perEvent<K, A extends unknown[], T extends {}>(make: (event: ContractEvent, key: K, ...rest: A) => T): (event: ContractEvent, key: K, ...rest: A) => T {
   const cache = new WeakMap<ContractEvent, Map<K, T>>()
   return (event, key, ...rest) => {
     let byKey = cache.get(event)

@@ -52,9 +52,9 @@ interface Entry {
 
 /**
  * Where a file to deflate is encoded first, so the zip's blocks take only its
- * packed bytes; grown to the largest, and kept from one zip to the next:
- * faulting in megabytes of fresh memory for every export cost more than
- * deflating them.
+ * packed bytes: room for the largest file yet (of which only the pages written
+ * are ever touched), kept from one zip to the next, so that its megabytes are
+ * faulted in once per process rather than once per export.
  */
 let scratch = Buffer.allocUnsafe(0)
 
