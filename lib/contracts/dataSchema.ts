@@ -33,12 +33,19 @@ const dataSchemaIn = perEvent((event: ContractEvent, dialect: Dialect): JsonSche
 /** Whether a field, or one inside it, has an example written: only those make the dialects' schemas differ. */
 const hasExample = (fields: readonly ContractField[]): boolean => fields.some((field) => field.example.trim() !== '' || hasExample(field.fields))
 
+/** Per event, whether it has examples: asked each time one of its schemas is made, a dozen times an event in a bundle. */
+const withExamples = new WeakMap<ContractEvent, boolean>()
+
 /**
  * The dialect whose schemas an event's are in `dialect`: the dialects write
  * examples differently and agree on all else, so an event without examples
  * has one data schema (made and serialised once) for all of them.
  */
-export const dialectOf = (event: ContractEvent, dialect: Dialect): Dialect => (hasExample(event.fields) ? dialect : 'draft-07')
+export function dialectOf(event: ContractEvent, dialect: Dialect): Dialect {
+  let examples = withExamples.get(event)
+  if (examples === undefined) withExamples.set(event, (examples = hasExample(event.fields)))
+  return examples ? dialect : 'draft-07'
+}
 
 export function objectSchema(fields: readonly ContractField[], dialect: Dialect): JsonSchema {
   const required = fields.filter((f) => f.required).map((f) => f.name)

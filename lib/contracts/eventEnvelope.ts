@@ -117,7 +117,9 @@ export function eventBridgeEventSchema(event: ContractEvent, context: ContractCo
 const exampleId = (event: ContractEvent, salt: string) => {
   // Deterministic, so two exports of one board are byte-identical; shaped like a UUID.
   let hash = 2166136261
-  for (const char of `${event.schemaName}:${salt}`) hash = Math.imul(hash ^ char.charCodeAt(0), 16777619) >>> 0
+  // By index, not by code point: schema names are ASCII, and the string iterator made a string of each character.
+  const text = `${event.schemaName}:${salt}`
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619) >>> 0
   const hex = hash.toString(16).padStart(8, '0')
   return `${hex}-0000-4000-8000-${hex}${hex.slice(0, 4)}`
 }

@@ -1,6 +1,6 @@
 import type { ContractContext, ContractEvent, ContractModel } from './contractModel.ts'
 import { type SharedParts, asTexts } from './eventEnvelope.ts'
-import { jsonText } from './jsonText.ts'
+import { jsonPieces, jsonText } from './jsonText.ts'
 import { perEvent } from './perEvent.ts'
 
 /**
@@ -12,8 +12,13 @@ import { perEvent } from './perEvent.ts'
  */
 export interface ExportFile {
   path: string
-  /** Its text, but for the final newline `finalNewline` stands for: write it with `fileText`. */
-  content: () => string
+  /**
+   * Its text, but for the final newline `finalNewline` stands for: write it
+   * with `fileText`. A large file's text may come in pieces, written one
+   * after another: a string of megabytes costs its size again when V8
+   * copies it into one piece to write it, in fresh memory.
+   */
+  content: () => string | readonly string[]
   /**
    * A newline ends the file after `content`. JSON files hold most of a big
    * export's tens of megabytes: a newline appended to each text would make
@@ -23,14 +28,18 @@ export interface ExportFile {
 }
 
 /** A file's whole text, as written. */
-export const fileText = (file: ExportFile) => (file.finalNewline ? `${file.content()}\n` : file.content())
+export function fileText(file: ExportFile): string {
+  const content = file.content()
+  const text = typeof content === 'string' ? content : content.join('')
+  return file.finalNewline ? `${text}\n` : text
+}
 
 /**
  * A JSON file as the exports hold them: compact, on one line with a final
  * newline. Registries, generators and catalogs read these files; compact,
  * the bundle of a thousand-event board is a third smaller and faster to make.
  */
-export const jsonFile = (path: string, text: () => string): ExportFile => ({ path, content: text, finalNewline: true })
+export const jsonFile = (path: string, text: ExportFile['content']): ExportFile => ({ path, content: text, finalNewline: true })
 
 /** JSON that people read as it is (the dialog's previews, the contexts and the contract history), indented by two spaces. */
 export const indentedJsonText = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`
@@ -50,7 +59,7 @@ export const eventJson = perEvent(eventDocumentText)
 
 /** A JSON file per key under `folder`, each document written out when its file is. */
 export const jsonFiles = (folder: string, documents: Record<string, unknown>): ExportFile[] =>
-  Object.entries(documents).map(([key, document]) => jsonFile(`${folder}/${key}.json`, () => jsonText(document)))
+  Object.entries(documents).map(([key, document]) => jsonFile(`${folder}/${key}.json`, () => jsonPieces(document)))
 
 /** A JSON file per domain event under `folder`, named by schema name unless `key` says otherwise, each document made when its file is written. */
 export const eventJsonFiles = (folder: string, contracts: ContractModel, make: EventDocument, key = (event: ContractEvent) => event.schemaName): ExportFile[] =>
@@ -61,4 +70,7 @@ export const eventJsonFiles = (folder: string, contracts: ContractModel, make: E
  * or empty segment, no backslash. Paths are made from names people typed, so
  * whatever writes them (the zip, the command line) checks.
  */
-export const isSafePath = (path: string) => path.length > 0 && !path.startsWith('/') && !path.includes('\\') && path.split('/').every((segment) => segment !== '' && segment !== '.' && segment !== '..')
+export const isSafePath = (path: string) => path.length > 0 && !path.includes('\\') && !unsafeSegment.test(path)
+
+/** An empty, `.` or `..` segment (a leading `/` starts with an empty one): tested at once rather than splitting each of a bundle's thousands of paths. */
+const unsafeSegment = /(?:^|\/)\.{0,2}(?:\/|$)/

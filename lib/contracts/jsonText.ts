@@ -30,8 +30,19 @@ const marker = `\u0000${randomUUID()}`
 const markerJson = JSON.stringify(marker)
 
 /** `JSON.stringify(value)`, with the text of each `JsonText` in `value` written as it is. */
-export function jsonText(value: unknown): string {
-  if (value instanceof JsonText) return value.text
+export const jsonText = (value: unknown): string => {
+  const pieces = jsonPieces(value)
+  return pieces.length === 1 ? pieces[0]! : pieces.join('')
+}
+
+/**
+ * The same text in pieces, to be written one after another: the JSON around
+ * each `JsonText` and the text itself. A large document (a manifest of a
+ * thousand schemas) is then never one string of megabytes, which V8 would
+ * copy whole once more to write it.
+ */
+export function jsonPieces(value: unknown): string[] {
+  if (value instanceof JsonText) return [value.text]
   const outer = spliced
   const texts: string[] = (spliced = [])
   let text: string
@@ -40,11 +51,11 @@ export function jsonText(value: unknown): string {
   } finally {
     spliced = outer
   }
-  if (texts.length === 0) return text
+  if (texts.length === 0) return [text]
   const pieces = text.split(markerJson)
   // Should a text hold the marker after all, serialise the plain way, each spliced text parsed back.
-  if (pieces.length !== texts.length + 1) return JSON.stringify(value)
+  if (pieces.length !== texts.length + 1) return [JSON.stringify(value)]
   const parts: string[] = [pieces[0]!]
   texts.forEach((piece, i) => parts.push(piece, pieces[i + 1]!))
-  return parts.join('')
+  return parts
 }

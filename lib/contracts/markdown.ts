@@ -14,13 +14,19 @@ export interface YamlObject {
   readonly [key: string]: YamlValue
 }
 
+/** What a double-quoted YAML scalar may not hold raw (see `yamlString`). */
+const yamlRefuses = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/
+const everyYamlRefuses = new RegExp(yamlRefuses.source, 'g')
+
 /**
  * A double-quoted YAML scalar. JSON's string escapes are YAML's too; YAML
  * also refuses a few characters JSON passes through raw (DEL, C1 controls,
  * the line and paragraph separators, BOM, U+FFFE/U+FFFF), so those are escaped.
  */
 export function yamlString(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+  const json = JSON.stringify(text)
+  // Tested first: most text has none of them, and is not copied again.
+  return yamlRefuses.test(json) ? json.replace(everyYamlRefuses, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) : json
 }
 
 const yamlScalar = (value: YamlScalar) => (typeof value === 'string' ? yamlString(value) : String(value))
@@ -63,13 +69,21 @@ export function markdownDocument(frontmatter: YamlObject, body: string): string 
   return lines.join('\n')
 }
 
+/** An ASCII mark that could start Markdown or MDX structure (see `markdownText`). */
+const markdownMark = /[\\`*_{}[\]<>#|~!:$&]/
+const everyMarkdownMark = new RegExp(markdownMark.source, 'g')
+
 /**
  * Sticky text inside a line of Markdown or MDX: on one line, with a backslash
  * before each ASCII punctuation mark that could start something (MDX's `{`
  * and `<`, emphasis, links, code, HTML entities, directives, tables).
  * CommonMark and MDX both read `\` before any ASCII punctuation as the mark itself.
  */
-export const markdownText = (text: string) => oneLine(text).replace(/[\\`*_{}[\]<>#|~!:$&]/g, '\\$&')
+export const markdownText = (text: string) => {
+  const line = oneLine(text)
+  // Tested first: most text has no such mark, and is not copied again.
+  return markdownMark.test(line) ? line.replace(everyMarkdownMark, '\\$&') : line
+}
 
 /** A fenced code block that no backticks in `code` can close early: its fence is longer than any run of them. */
 export function codeBlock(code: string, language = ''): string {

@@ -11,9 +11,9 @@
 
 /** Words of any script, as ASCII: accents dropped, everything else a separator. */
 export function asciiWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Decomposing and dropping accents leave ASCII text, most of what stickies hold, as it is.
+  const ascii = /^[\u0000-\u007f]*$/.test(text) ? text : text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+  return ascii
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)
     .filter((word) => word.length > 0)
@@ -21,8 +21,11 @@ export function asciiWords(text: string): string[] {
 
 const capitalised = (word: string) => word[0]!.toUpperCase() + word.slice(1).toLowerCase()
 
+/** Whitespace but a lone space: text without any (most sticky text) is already on one line, and is not copied. */
+const otherWhitespace = /[^\S ]| {2}/
+
 /** Sticky text on one line, each run of whitespace a single space: for titles, summaries and comments. */
-export const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
+export const oneLine = (text: string) => (otherWhitespace.test(text) ? text.replace(/\s+/g, ' ') : text).trim()
 
 /** "order placed!" → "OrderPlaced"; `fallback` when the text has no ASCII word at all. */
 export function pascalCase(text: string, fallback: string, maxLength = 128): string {

@@ -81,6 +81,16 @@ describe('zipping export files', () => {
     expect(Number(largeEntry![3])).toBeLessThan(Buffer.byteLength(large) / 10)
   })
 
+  test('a file of fewer characters than a large one but as many bytes (text past Latin-1) is deflated too, and unzips intact', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'zip-')), 'bundle.zip')
+    // 2,000 characters, 6,000 bytes of UTF-8.
+    const wide = '注'.repeat(2000)
+    writeFileSync(path, zipFiles(filesOf({ 'wide.md': wide, 'z.md': 'after' })))
+    const script = 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(*(f"{i.filename} {i.compress_type} {i.file_size}" for i in z.infolist()), sep=chr(10))'
+    expect(execFileSync('python3', ['-c', script, path], { encoding: 'utf8' }).trim().split('\n')).toEqual(['wide.md 8 6000', 'z.md 0 5'])
+    expect(unzippedTexts(zipFiles(filesOf({ 'wide.md': wide, 'z.md': 'after' })))).toEqual({ 'wide.md': wide, 'z.md': 'after' })
+  })
+
   test.each(['../escape.json', '/etc/passwd', 'a//b.json', 'a/./b.json', 'a\\..\\b.json'])('a file at %s, outside the bundle, is refused', (path) => {
     expect(() => zipFiles(filesOf({ [path]: 'x' }))).toThrow('may not be written')
   })

@@ -50,6 +50,14 @@ interface Entry {
   offset: number
 }
 
+/**
+ * Where a file to deflate is encoded first, so the zip's blocks take only its
+ * packed bytes: room for the largest file yet (of which only the pages written
+ * are ever touched), kept from one zip to the next, so that its megabytes are
+ * faulted in once per process rather than once per export.
+ */
+let scratch = Buffer.allocUnsafe(0)
+
 /** The zip of `files`, as parts to send or write one after another (see above). */
 export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
   const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
@@ -58,27 +66,31 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
     if (!isSafePath(file.path)) throw new Error(`An export file may not be written at ${file.path}`)
   })
   const out = new BlockWriter()
-  // Where a file to deflate is encoded first, so the zip's blocks take only its packed bytes; grown to the largest.
-  let scratch = Buffer.allocUnsafe(0)
   const entries = sorted.map((file): Entry => {
     const name = Buffer.from(file.path, 'utf8')
-    const text = file.content()
+    const content = file.content()
+    const pieces = typeof content === 'string' ? [content] : content
     const headerSize = localHeaderSize + name.length
-    const size = Buffer.byteLength(text, 'utf8') + (file.finalNewline ? 1 : 0)
+    // UTF-8 takes at most three bytes a UTF-16 unit: room is made for that, and the text encoded once rather than measured first.
+    let units = file.finalNewline ? 1 : 0
+    for (const piece of pieces) units += piece.length
     let entry: Entry
-    if (size >= deflatedFrom) {
-      if (scratch.length < size) scratch = Buffer.allocUnsafe(size)
-      const data = encode(text, file, scratch.subarray(0, size))
-      const packed = deflateRawSync(data, { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, size >> 2) })
-      // What deflate cannot shrink stays stored.
-      const kept = packed.length < size ? packed : data
+    if (units >= deflatedFrom) {
+      if (scratch.length < 3 * units) scratch = Buffer.allocUnsafe(3 * units)
+      const data = encode(pieces, file, scratch)
+      const deflated = deflate(data)
+      const kept = deflated ?? data
       const at = out.reserve(headerSize + kept.length)
       out.block.set(kept, at + headerSize)
-      entry = { name, method: kept === packed ? 'deflated' : 'stored', crc: crc32(data), size, packedSize: kept.length, offset: out.offset }
+      entry = { name, method: deflated ? 'deflated' : 'stored', crc: crc32(data), size: data.length, packedSize: kept.length, offset: out.offset }
     } else {
-      const at = out.reserve(headerSize + size)
-      const data = encode(text, file, out.block.subarray(at + headerSize, at + headerSize + size))
-      entry = { name, method: 'stored', crc: crc32(data), size, packedSize: size, offset: out.offset }
+      const at = out.reserve(headerSize + 3 * units)
+      const data = encode(pieces, file, out.block.subarray(at + headerSize))
+      const crc = crc32(data)
+      // Fewer characters than that, but past Latin-1, can still make as many bytes: deflated in place.
+      const deflated = data.length >= deflatedFrom ? deflate(data) : undefined
+      if (deflated) out.block.set(deflated, at + headerSize)
+      entry = { name, method: deflated ? 'deflated' : 'stored', crc, size: data.length, packedSize: deflated?.length ?? data.length, offset: out.offset }
     }
     out.u32(0x04034b50).u16(versions[entry.method])
     described(out, entry).u16(0).bytes(name)
@@ -104,11 +116,18 @@ export function zipParts(files: readonly ExportFile[]): Uint8Array[] {
 /** The zip of `files` in one buffer. */
 export const zipFiles = (files: readonly ExportFile[]): Uint8Array => Buffer.concat(zipParts(files))
 
-/** Writes a file's text, and its final newline, as UTF-8 into `bytes`, which is exactly its size. */
-function encode(text: string, file: ExportFile, bytes: Buffer): Buffer {
-  bytes.write(text, 'utf8')
-  if (file.finalNewline) bytes[bytes.length - 1] = 0x0a
-  return bytes
+/** Writes a file's text, its pieces one after another, and its final newline, as UTF-8 at the start of `room`; answers the bytes written. */
+function encode(pieces: readonly string[], file: ExportFile, room: Buffer): Buffer {
+  let at = 0
+  for (const piece of pieces) at += room.write(piece, at, 'utf8')
+  if (file.finalNewline) room[at++] = 0x0a
+  return room.subarray(0, at)
+}
+
+/** `data` deflated, unless that does not make it smaller (what deflate cannot shrink stays stored). */
+function deflate(data: Buffer): Buffer | undefined {
+  const packed = deflateRawSync(data, { level: 1, chunkSize: Math.max(constants.Z_MIN_CHUNK, data.length >> 2) })
+  return packed.length < data.length ? packed : undefined
 }
 
 /** What the local header and the central directory both say of an entry, in the same order. */

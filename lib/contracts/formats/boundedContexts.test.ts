@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { fileText } from '../exportFiles.ts'
 import { contextArea, contractsOf, event, ordersAndShipping } from '../testing.ts'
 import { boundedContextsDocument, boundedContextsFiles } from './boundedContexts.ts'
 
@@ -50,6 +51,6 @@ describe('bounded contexts as JSON', () => {
     const [file, ...rest] = boundedContextsFiles(contracts)
     expect(rest).toEqual([])
     expect(file!.path).toBe('contexts.json')
-    expect(JSON.parse(file!.content())).toEqual(boundedContextsDocument(contracts))
+    expect(JSON.parse(fileText(file!))).toEqual(boundedContextsDocument(contracts))
   })
 })

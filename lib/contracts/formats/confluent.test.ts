@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { checkCompatibility, compatibilityModes } from '../compatibility.ts'
 import { exampleDetail } from '../eventEnvelope.ts'
+import { fileText } from '../exportFiles.ts'
 import { draft07 } from '../schemaValidators.ts'
 import { contextArea, contractsArbitrary, contractsOf, event, field, shop } from '../testing.ts'
 import { confluentFiles, confluentRequests, confluentSubjectVersions } from './confluent.ts'
@@ -63,7 +64,7 @@ describe('Confluent Schema Registry export', () => {
     expect(confluentSubjectVersions(contracts)[0]!.body).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
     const files = confluentFiles(contracts)
     expect(files.map((f) => f.path)).toEqual(['confluent/com.shop.orders.OrderPlaced.json', 'confluent/com.shop.billing.PaymentReceived.json', 'confluent/register-schemas.sh'])
-    expect(JSON.parse(files[0]!.content())).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
+    expect(JSON.parse(fileText(files[0]!))).toEqual(confluentRequests(contracts)['com.shop.orders.OrderPlaced'])
     expect(files[2]!.content()).toContain(`--data-binary @com.shop.billing.PaymentReceived.json "$SCHEMA_REGISTRY_URL/subjects/com.shop.billing.PaymentReceived/versions"`)
   })
 

@@ -48,9 +48,15 @@ export const cmlId = (name: string) => (keywords.has(name) ? `^${name}` : name)
 
 const escapes: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 
+/** What a CML string cannot hold as it is. */
+const escaped = /[\\"\u0000-\u001f\u007f]/
+const everyEscaped = new RegExp(escaped.source, 'g')
+
 /** A CML string literal: Java's escapes, on one line. */
 export function cmlString(text: string): string {
-  return `"${text.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
+  // Most text has nothing to escape: tested first, it is not copied.
+  if (!escaped.test(text)) return `"${text}"`
+  return `"${text.replace(everyEscaped, (c) => escapes[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`
 }
 
 const attributeTypes: Record<Exclude<ArrayItemType, 'object'>, string> = {
@@ -92,17 +98,25 @@ function cmlNames(contracts: ContractModel) {
   )
   const commands = contracts.contexts.map((context) => memberNames(context, 'command').map((name) => unique(pascalCase(name, 'Command'), objectNames)))
   const objectOf = new Map<ContractField, string>()
+  // A thousand events' fields bear a few dozen names, and their services fewer: each made PascalCase once.
+  const pascal = new Map<string, string>()
+  const pascalOf = (text: string, fallback: string) => {
+    const key = `${fallback}:${text}`
+    let name = pascal.get(key)
+    if (name === undefined) pascal.set(key, (name = pascalCase(text, fallback)))
+    return name
+  }
   const valueObjectsOf = (owner: string, fields: readonly ContractField[]): ValueObject[] =>
     fields.flatMap((field) => {
       if (field.type !== 'object' && !(field.type === 'array' && field.itemType === 'object')) return []
-      const name = unique(`${owner}${pascalCase(field.name, 'Value')}`, objectNames)
+      const name = unique(`${owner}${pascalOf(field.name, 'Value')}`, objectNames)
       objectOf.set(field, name)
       return [{ name, fields: field.fields }, ...valueObjectsOf(name, field.fields)]
     })
   const valueObjects = contracts.contexts.map((context, i) => context.events.map((_, e) => valueObjectsOf(events[i]![e]!, context.events[e]!.fields)))
   // Per context, each aggregate's name by the lower-case name it was made from: a map of a thousand events asks for an event's aggregate at every aggregate.
   const aggregateByName = aggregateGroups.map((group, i) => new Map(group.names.map((name, at) => [name.toLowerCase(), aggregates[i]![at]!])))
-  const aggregateOf = (contextIndex: number, service: string) => aggregateByName[contextIndex]!.get(pascalCase(service, 'Aggregate').toLowerCase())!
+  const aggregateOf = (contextIndex: number, service: string) => aggregateByName[contextIndex]!.get(pascalOf(service, 'Aggregate').toLowerCase())!
   return { contexts, aggregates, events, commands, valueObjects, objectOf, aggregateOf }
 }
 
@@ -114,9 +128,12 @@ function attribute(field: ContractField, objectOf: CmlNames['objectOf'], out: Cm
   // A value object is referenced, with `-`; a plain type is not.
   const declared = `${object === undefined ? '' : '- '}${field.type === 'array' ? `List<${item}>` : item} ${cmlId(field.name)}`
   const isEnum = field.type === 'enum' || (field.type === 'array' && field.itemType === 'enum')
-  const hints = [...(isEnum ? [`one of: ${field.enumValues.join(', ')}`] : []), ...(field.sensitivity === 'none' ? [] : [field.sensitivity])]
+  const oneOf = isEnum ? `one of: ${field.enumValues.join(', ')}` : ''
+  const sensitivity = field.sensitivity === 'none' ? '' : field.sensitivity
+  const hint = oneOf && sensitivity ? `${oneOf}; ${sensitivity}` : oneOf || sensitivity
   if (field.description) out.line(cmlString(field.description))
-  out.line([declared, ...(field.required ? [] : ['nullable']), ...(hints.length > 0 ? [`hint = ${cmlString(hints.join('; '))}`] : [])].join(' '))
+  // Written straight into one string: a map of a thousand events has ten thousand attributes.
+  out.line(`${declared}${field.required ? '' : ' nullable'}${hint ? ` hint = ${cmlString(hint)}` : ''}`)
 }
 
 /** The lines of a CML file, each indented once as it is written (a map of a thousand events is tens of thousands of lines). */
@@ -182,7 +199,8 @@ function contextMap(contracts: ContractModel, names: CmlNames, out: CmlLines): v
   })
 }
 
-export function contextMapperText(contracts: ContractModel): string {
+/** The map's text in pieces, a bounded context's lines each (see `ExportFile`): a map of a thousand events is most of a megabyte. */
+function contextMapperPieces(contracts: ContractModel): string[] {
   const names = cmlNames(contracts)
   const out = new CmlLines()
   out.line(`// The bounded contexts of the EventStorming board ${oneLine(contracts.board.name)}: upstream contexts publish the events downstream ones react to.`)
@@ -195,7 +213,9 @@ export function contextMapperText(contracts: ContractModel): string {
     out.line(lines.lines.join('\n'))
   })
   out.line('')
-  return out.lines.join('\n')
+  return out.lines.flatMap((line, i) => (i === 0 ? [line] : ['\n', line]))
 }
 
-export const contextMapperFiles = (contracts: ContractModel): ExportFile[] => [{ path: 'context-map.cml', content: () => contextMapperText(contracts) }]
+export const contextMapperText = (contracts: ContractModel): string => contextMapperPieces(contracts).join('')
+
+export const contextMapperFiles = (contracts: ContractModel): ExportFile[] => [{ path: 'context-map.cml', content: () => contextMapperPieces(contracts) }]

@@ -2,6 +2,7 @@ import { type ContractContext, type ContractEvent, type ContractModel, eachEvent
 import { type JsonSchema, schemaDocument } from '../dataSchema.ts'
 import { type SharedParts, asValues, eventBridgeEventSchema, exampleEventBridgeEvent } from '../eventEnvelope.ts'
 import { type EventDocument, type ExportFile, eventJson, jsonFile } from '../exportFiles.ts'
+import { JsonText, jsonPieces } from '../jsonText.ts'
 
 /**
  * Amazon EventBridge Schema Registry, `JSONSchemaDraft4`: one schema of the
@@ -92,7 +93,8 @@ export function eventBridgeFiles(contracts: ContractModel, folder = 'eventbridge
   return [
     ...eachEventFile('schemas', content),
     ...eachEventFile('examples', exampleEventBridgeEvent),
-    jsonFile(`${folder}/manifest.json`, () => JSON.stringify(manifest())),
+    // Each call serialised on its own: the manifest is megabytes, none of its pieces is.
+    jsonFile(`${folder}/manifest.json`, () => jsonPieces({ ...manifest(), schemas: manifest().schemas.map((schema) => new JsonText(JSON.stringify(schema))) })),
     { path: `${folder}/create-schemas.sh`, content: () => ['#!/bin/sh', 'set -e', 'cd "$(dirname "$0")"', ...createSchemaCommands(manifest(), 'schemas'), ''].join('\n') },
   ]
 }
