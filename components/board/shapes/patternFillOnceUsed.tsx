@@ -6,7 +6,7 @@ import { ArrowShapeUtil, DrawShapeUtil, GeoShapeUtil, type TLShape, type TLShape
  * of the "pattern" fill only once a shape on the page has that fill. tldraw
  * draws the pattern when the canvas mounts, as an image for every zoom up to
  * its widest (8 / 0.05: nine sizes up to 2,048 px square, in light and dark):
- * some 300 ms of every board page load in Chromium here, for a fill that
+ * 100 to 300 ms of every board page load in Chromium here, for a fill that
  * EventStorming boards seldom use. Exports draw their own pattern.
  */
 export class GeoPatternOnceUsedShapeUtil extends GeoShapeUtil {
