@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { recordsToDoc } from '../ydoc/convert.ts'
 import { recordArray } from '../ydoc/layout.ts'
 import { setLiveBoards } from '../boards/liveBoards.ts'
+import { appendUpdate } from '../db/boardUpdates.ts'
 import { createBoardWithState } from '../db/boards.ts'
 import type { Database } from '../db/client.ts'
 import { openTestDatabase } from '../db/testing.ts'
@@ -65,6 +66,19 @@ describe('reading a board’s model, and the contracts made of it', () => {
     const deleted = await readBoardModel(db, board.id)
     expect(deleted).not.toBe(edited)
     expect(deleted?.elements.hotspot).toEqual([])
+  })
+
+  test('a stored board’s model read again is the same one; an edit stored meanwhile makes a new one', async () => {
+    const { doc, board } = await storedBoard()
+    const first = await readBoardModel(db, board.id)
+    expect(await readBoardModel(db, board.id)).toBe(first)
+
+    const before = Y.encodeStateVector(doc)
+    recordsToDoc(boardRecords({ elements: row(0, 400, sticky('hotspot', 'Which shop?')) }).filter((r) => r.typeName === 'shape'), doc)
+    await appendUpdate(db, board.id, Y.encodeStateAsUpdate(doc, before))
+    const edited = await readBoardModel(db, board.id)
+    expect(edited).not.toBe(first)
+    expect(edited?.elements.hotspot.map((h) => h.text)).toEqual(['Which shop?'])
   })
 
   test('the model every reader shares cannot be changed by one of them', async () => {
